@@ -1,0 +1,289 @@
+using Vwe.WorldGen.Rivers;
+using Vwe.WorldGen.Unity;
+
+namespace Vwe.WorldGen;
+
+/// <summary>
+/// Pre-generation (spec §5.8): lakes, rivers, the two stream passes and river rendering. A long chain of RNG
+/// draws gated by height tests: list semantics, draw accounting and float running sums are all load-bearing.
+/// </summary>
+public sealed partial class WorldGenerator
+{
+    private enum RenderRule
+    {
+        All,
+        SkipDeepNorth,
+        OnlyDeepNorth,
+    }
+
+    private void Pregenerate(UnityRandom random)
+    {
+        world.Lakes = FindLakes();
+        world.Rivers = PlaceRivers(random);
+        world.Streams = PlaceStreams(random, isDeepNorth: false);
+        PlaceStreams(random, isDeepNorth: true);
+    }
+
+    private List<Vec2> FindLakes()
+    {
+        var points = new List<Vec2>();
+        for (float z = -10000f; z <= 10000f; z = (float)(z + 128.0))
+        {
+            for (float x = -10000f; x <= 10000f; x = (float)(x + 128.0))
+            {
+                if (!(new Vec2(x, z).Magnitude > 10000f) && GetBaseHeight(x, z) < 0.05f)
+                {
+                    points.Add(new Vec2(x, z));
+                }
+            }
+        }
+
+        return PointMerger.Merge(points, 800f);
+    }
+
+    private List<River> PlaceRivers(UnityRandom random)
+    {
+        random.InitState(world.RiverSeed);
+        var rivers = new List<River>();
+        List<Vec2> lakes = world.Lakes;
+        var work = new List<Vec2>(lakes);
+        while (work.Count > 1)
+        {
+            Vec2 p = work[0];
+            int end = FindRandomRiverEnd(random, rivers, lakes, p, 2000f, 0.4f, 128f);
+            if (end == -1 && !HaveRiver(rivers, p))
+            {
+                end = FindRandomRiverEnd(random, rivers, lakes, p, 5000f, 0.4f, 128f);
+            }
+
+            if (end != -1)
+            {
+                Vec2 q = lakes[end];
+                float widthMax = random.Range(60f, 100f);
+                float widthMin = random.Range(60f, widthMax);
+                float length = Vec2.Distance(p, q);
+                rivers.Add(new River(
+                    p, q, (p + q) * 0.5f, widthMin, widthMax, (float)(length / 15.0), (float)(length / 20.0)));
+            }
+            else
+            {
+                work.RemoveAt(0);
+            }
+        }
+
+        RenderRivers(random, rivers, RenderRule.All);
+        return rivers;
+    }
+
+    private int FindRandomRiverEnd(
+        UnityRandom random, List<River> rivers, List<Vec2> points, Vec2 p, float maxDistance, float heightLimit, float step)
+    {
+        var candidates = new List<int>();
+        for (int i = 0; i < points.Count; i++)
+        {
+            if (!points[i].ApproximatelyEquals(p)
+                && Vec2.Distance(p, points[i]) < maxDistance
+                && !HaveRiver(rivers, p, points[i])
+                && IsRiverAllowed(p, points[i], step, heightLimit))
+            {
+                candidates.Add(i);
+            }
+        }
+
+        return candidates.Count == 0 ? -1 : candidates[random.Range(0, candidates.Count)];
+    }
+
+    private static bool HaveRiver(List<River> rivers, Vec2 p)
+    {
+        foreach (River river in rivers)
+        {
+            if (river.P0.ApproximatelyEquals(p) || river.P1.ApproximatelyEquals(p))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HaveRiver(List<River> rivers, Vec2 a, Vec2 b)
+    {
+        foreach (River river in rivers)
+        {
+            if ((river.P0.ApproximatelyEquals(a) && river.P1.ApproximatelyEquals(b))
+                || (river.P0.ApproximatelyEquals(b) && river.P1.ApproximatelyEquals(a)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsRiverAllowed(Vec2 p0, Vec2 p1, float step, float heightLimit)
+    {
+        float length = Vec2.Distance(p0, p1);
+        Vec2 direction = (p1 - p0).Normalized;
+        bool allWater = true;
+        for (float s = step; s <= length - step; s = (float)(s + (double)step))
+        {
+            float x = (float)(p0.X + (double)(direction.X * s));
+            float z = (float)(p0.Y + (double)(direction.Y * s));
+            float baseHeight = GetBaseHeight(x, z);
+            if (baseHeight > heightLimit)
+            {
+                return false;
+            }
+
+            if (baseHeight > 0.05f)
+            {
+                allWater = false;
+            }
+        }
+
+        return !allWater;
+    }
+
+    private List<River> PlaceStreams(UnityRandom random, bool isDeepNorth)
+    {
+        random.InitState(world.StreamSeed);
+        bool riverPreDeepNorth = !isDeepNorth;
+        var streams = new List<River>();
+        for (int n = 0; n < 3000; n++)
+        {
+            if (!FindStreamStartPoint(random, 100, 26f, 31f, riverPreDeepNorth, out Vec2 start)
+                || !FindStreamEndPoint(random, 100, 36f, 44f, start, 80f, 200f, riverPreDeepNorth, out Vec2 end))
+            {
+                continue;
+            }
+
+            Vec2 center = new((float)((float)(start.X + (double)end.X) * 0.5), (float)((float)(start.Y + (double)end.Y) * 0.5));
+            float middleHeight = GetPregenerationHeight(center.X, center.Y, riverPreDeepNorth);
+            float length = Vec2.Distance(start, end);
+            if (!(middleHeight < 26f) && !(middleHeight > 44f))
+            {
+                streams.Add(new River(start, end, center, 20f, 20f, (float)(length / 15.0), (float)(length / 20.0)));
+            }
+        }
+
+        RenderRivers(random, streams, isDeepNorth ? RenderRule.OnlyDeepNorth : RenderRule.SkipDeepNorth);
+        return streams;
+    }
+
+    private bool FindStreamStartPoint(
+        UnityRandom random, int iterations, float minHeight, float maxHeight, bool riverPreDeepNorth, out Vec2 point)
+    {
+        for (int i = 0; i < iterations; i++)
+        {
+            float x = random.Range(-10000f, 10000f);
+            float z = random.Range(-10000f, 10000f);
+            float h = GetPregenerationHeight(x, z, riverPreDeepNorth);
+            if (h > minHeight && h < maxHeight)
+            {
+                point = new Vec2(x, z);
+                return true;
+            }
+        }
+
+        point = default;
+        return false;
+    }
+
+    private bool FindStreamEndPoint(
+        UnityRandom random, int iterations, float minHeight, float maxHeight, Vec2 start, float minLength, float maxLength,
+        bool riverPreDeepNorth, out Vec2 point)
+    {
+        // Float lengths: (200 - 80) / 100 = 1.2f, not an integer division.
+        float stepLength = (float)((maxLength - (double)minLength) / iterations);
+        float length = maxLength;
+        for (int i = 0; i < iterations; i++)
+        {
+            length = (float)(length - (double)stepLength);
+            float angle = random.Range(0f, 6.2831854820251465f);
+            float x = (float)(start.X + (double)(DUtils.Sin(angle) * length));
+            float z = (float)(start.Y + (double)(DUtils.Cos(angle) * length));
+            float h = GetPregenerationHeight(x, z, riverPreDeepNorth);
+            if (h > minHeight && h < maxHeight)
+            {
+                point = new Vec2(x, z);
+                return true;
+            }
+        }
+
+        point = default;
+        return false;
+    }
+
+    private void RenderRivers(UnityRandom random, List<River> rivers, RenderRule rule)
+    {
+        var pending = new Dictionary<RiverCell, List<RiverPoint>>();
+        foreach (River river in rivers)
+        {
+            if (rule != RenderRule.All)
+            {
+                bool deepNorth = IsDeepnorth(river.P0.X, river.P0.Y);
+                if ((deepNorth && rule == RenderRule.SkipDeepNorth) || (!deepNorth && rule == RenderRule.OnlyDeepNorth))
+                {
+                    continue;
+                }
+            }
+
+            float step = (float)(river.WidthMin / 8.0);
+            Vec2 direction = (river.P1 - river.P0).Normalized;
+            var perpendicular = new Vec2(-direction.Y, direction.X);
+            float length = Vec2.Distance(river.P0, river.P1);
+            for (float s = 0f; s <= length; s = (float)(s + (double)step))
+            {
+                float t = (float)(s / (double)river.CurveWavelength);
+                float offset = (float)(Libm.Sin(t) * Libm.Sin(t * 0.634119987487793) * Libm.Sin(t * 0.3341200053691864)
+                    * river.CurveWidth);
+                float width = random.Range(river.WidthMin, river.WidthMax);
+                float px = (float)((float)(river.P0.X + (double)(direction.X * s)) + (double)(perpendicular.X * offset));
+                float pz = (float)((float)(river.P0.Y + (double)(direction.Y * s)) + (double)(perpendicular.Y * offset));
+                AddRiverPoint(pending, new Vec2(px, pz), width);
+            }
+        }
+
+        foreach ((RiverCell cell, List<RiverPoint> added) in pending)
+        {
+            // A new array, existing points first: a cache holding the old array keeps reading it (stale on purpose).
+            world.RiverPoints[cell] = world.RiverPoints.TryGetValue(cell, out RiverPoint[]? existing)
+                ? [.. existing, .. added]
+                : [.. added];
+        }
+    }
+
+    private static void AddRiverPoint(Dictionary<RiverCell, List<RiverPoint>> pending, Vec2 p, float width)
+    {
+        var center = RiverCell.Of(p.X, p.Y);
+        int reach = DUtils.CeilToInt((float)(width / 64.0));
+        var point = new RiverPoint(p, width, width * width);
+        for (int y = center.Y - reach; y <= center.Y + reach; y++)
+        {
+            for (int x = center.X - reach; x <= center.X + reach; x++)
+            {
+                if (InsideRiverGrid(x, y, p, width))
+                {
+                    var cell = new RiverCell(x, y);
+                    if (!pending.TryGetValue(cell, out List<RiverPoint>? list))
+                    {
+                        list = [];
+                        pending.Add(cell, list);
+                    }
+
+                    list.Add(point);
+                }
+            }
+        }
+    }
+
+    private static bool InsideRiverGrid(int cellX, int cellY, Vec2 p, float width)
+    {
+        float cx = cellX * 64f;
+        float cy = cellY * 64f;
+        float dx = p.X - cx;
+        float dy = p.Y - cy;
+        float reach = width + 32f;
+        return Math.Abs(dx) < reach && Math.Abs(dy) < reach;
+    }
+}
