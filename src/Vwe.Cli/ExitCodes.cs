@@ -1,0 +1,27 @@
+using Vwe.Maps.Grid;
+
+namespace Vwe.Cli;
+
+/// <summary>The exit codes of every command, and the one place exceptions become them.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int InvalidInput = 2;
+    public const int OutputError = 3;
+    public const int Cancelled = 130;
+
+    public const string Help = "Exit codes: 0 success, 1 failure, 2 invalid input, 3 output not writable, 130 cancelled.";
+
+    /// <summary>The exit code for a failure the user can act on; null for a bug, which keeps its stack trace.</summary>
+    public static int? ForException(Exception exception) => exception switch
+    {
+        InputException or FormatException or ArgumentOutOfRangeException or NotSupportedException => InvalidInput,
+        IOException or UnauthorizedAccessException => OutputError,
+        OperationCanceledException => Cancelled,
+        _ => null,
+    };
+}
+
+/// <summary>Bad input named in one line: what was given, what is allowed, what to do.</summary>
+internal sealed class InputException(string message) : Exception(message);

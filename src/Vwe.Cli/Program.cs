@@ -1,0 +1,3 @@
+using Vwe.Cli;
+
+return VweCommand.Run(args, Console.Out, Console.Error);
