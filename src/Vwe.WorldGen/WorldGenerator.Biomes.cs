@@ -133,23 +133,24 @@ public sealed partial class WorldGenerator
             return Biome.Mountain;
         }
 
-        if (BiomeMask(offset0, x, z) > 0.6f && dist > 2000f && dist < MaxMarshDistance
-            && baseHeight > 0.05f && baseHeight < 0.25f)
+        // The noise masks are tested last in each rule: they cost a Perlin call, the other tests are free.
+        if (dist > 2000f && dist < MaxMarshDistance && baseHeight > 0.05f && baseHeight < 0.25f
+            && BiomeMask(offset0, x, z) > 0.6f)
         {
             return Biome.Swamp;
         }
 
-        if (BiomeMask(offset4, x, z) > MinDarklandNoise && dist > (float)(6000.0 + wobble) && dist < 10000f)
+        if (dist > (float)(6000.0 + wobble) && dist < 10000f && BiomeMask(offset4, x, z) > MinDarklandNoise)
         {
             return Biome.Mistlands;
         }
 
-        if (BiomeMask(offset1, x, z) > 0.4f && dist > (float)(3000.0 + wobble) && dist < 8000f)
+        if (dist > (float)(3000.0 + wobble) && dist < 8000f && BiomeMask(offset1, x, z) > 0.4f)
         {
             return Biome.Plains;
         }
 
-        if (BiomeMask(offset2, x, z) > 0.4f && dist > (float)(600.0 + wobble) && dist < 6000f)
+        if (dist > (float)(600.0 + wobble) && dist < 6000f && BiomeMask(offset2, x, z) > 0.4f)
         {
             return Biome.BlackForest;
         }

@@ -24,6 +24,11 @@ public sealed partial class WorldGenerator
     /// <summary><c>GetPregenerationHeight</c>: no moats, pre-generation variants of AshLands, DeepNorth and Mistlands.</summary>
     private float GetPregenerationHeight(float x, float z, bool riverPreDeepNorth)
     {
+        if (DUtils.Length(x, z) > WaterEdge)
+        {
+            return -400f; // what GetBiomeHeight returns out there, whatever the biome
+        }
+
         float baseHeight = GetBaseHeight(x, z);
         float worldAngle = WorldAngle(x, z);
         Biome biome = GetBiome(x, z, baseHeight, worldAngle);

@@ -216,7 +216,7 @@ public sealed partial class WorldGenerator
 
     private void RenderRivers(UnityRandom random, List<River> rivers, RenderRule rule)
     {
-        var pending = new Dictionary<RiverCell, List<RiverPoint>>();
+        var added = new List<(int Cell, RiverPoint Point)>();
         foreach (River river in rivers)
         {
             if (rule != RenderRule.All)
@@ -240,20 +240,15 @@ public sealed partial class WorldGenerator
                 float width = random.Range(river.WidthMin, river.WidthMax);
                 float px = (float)((float)(river.P0.X + (double)(direction.X * s)) + (double)(perpendicular.X * offset));
                 float pz = (float)((float)(river.P0.Y + (double)(direction.Y * s)) + (double)(perpendicular.Y * offset));
-                AddRiverPoint(pending, new Vec2(px, pz), width);
+                AddRiverPoint(added, new Vec2(px, pz), width);
             }
         }
 
-        foreach ((RiverCell cell, List<RiverPoint> added) in pending)
-        {
-            // A new array, existing points first: a cache holding the old array keeps reading it (stale on purpose).
-            world.RiverPoints[cell] = world.RiverPoints.TryGetValue(cell, out RiverPoint[]? existing)
-                ? [.. existing, .. added]
-                : [.. added];
-        }
+        world.RiverPoints.Append(added);
     }
 
-    private static void AddRiverPoint(Dictionary<RiverCell, List<RiverPoint>> pending, Vec2 p, float width)
+    /// <summary><c>AddRiverPoint</c>: the point goes to every cell whose square, widened by its width, holds it.</summary>
+    private static void AddRiverPoint(List<(int Cell, RiverPoint Point)> added, Vec2 p, float width)
     {
         var center = RiverCell.Of(p.X, p.Y);
         int reach = DUtils.CeilToInt((float)(width / 64.0));
@@ -264,14 +259,7 @@ public sealed partial class WorldGenerator
             {
                 if (InsideRiverGrid(x, y, p, width))
                 {
-                    var cell = new RiverCell(x, y);
-                    if (!pending.TryGetValue(cell, out List<RiverPoint>? list))
-                    {
-                        list = [];
-                        pending.Add(cell, list);
-                    }
-
-                    list.Add(point);
+                    added.Add((RiverGrid.RequireIndex(new RiverCell(x, y)), point));
                 }
             }
         }

@@ -16,7 +16,7 @@ public sealed partial class WorldGenerator
         if (cell != cachedRiverCell)
         {
             cachedRiverCell = cell;
-            cachedRiverPoints = world.RiverPoints.GetValueOrDefault(cell);
+            cachedRiverPoints = world.RiverPoints[cell];
         }
 
         return cachedRiverPoints is null ? default : GetWeight(cachedRiverPoints, x, z);

@@ -54,7 +54,6 @@ public sealed partial class WorldGenerator
 
         world = new World(seed, worldGenVersion, riverSeed, streamSeed);
         Pregenerate(random);
-        world.Freeze();
 
         // The answers after construction are the minimap's (order independent): forget the pre-generation cache.
         cachedRiverCell = new RiverCell(-999999, -999999);
@@ -87,13 +86,13 @@ public sealed partial class WorldGenerator
     /// <summary>The first (non-DeepNorth) stream pass's list; the second pass is rendered but not kept, as in the game.</summary>
     public IReadOnlyList<River> Streams => world.Streams;
 
-    public int RiverCellCount => world.RiverPoints.Count;
+    public int RiverCellCount => world.RiverPoints.CellCount;
 
-    public int RiverPointCount => world.RiverPointCount;
+    public int RiverPointCount => world.RiverPoints.PointCount;
 
     /// <summary>The ordered point list of one river-grid cell (empty when the cell has none).</summary>
     public IReadOnlyList<RiverPoint> RiverPointsIn(RiverCell cell) =>
-        world.RiverPoints.TryGetValue(cell, out var points) ? points : [];
+        world.RiverPoints[cell] ?? [];
 
     /// <summary>A handle for another thread: shares the world, owns its own river-weight cache.</summary>
     public WorldGenerator Fork() => new(this);
@@ -118,16 +117,6 @@ public sealed partial class WorldGenerator
 
         public List<River> Streams { get; set; } = [];
 
-        public Dictionary<RiverCell, RiverPoint[]> RiverPoints { get; } = [];
-
-        public int RiverPointCount { get; private set; }
-
-        public bool IsFrozen { get; private set; }
-
-        public void Freeze()
-        {
-            RiverPointCount = RiverPoints.Values.Sum(points => points.Length);
-            IsFrozen = true;
-        }
+        public RiverGrid RiverPoints { get; } = new();
     }
 }
