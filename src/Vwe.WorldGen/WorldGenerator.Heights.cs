@@ -22,7 +22,7 @@ public sealed partial class WorldGenerator
         GetBiomeHeight(biome, x, z, GetBaseHeight(x, z), WorldAngle(x, z), preGeneration: false, riverPreDeepNorth: true, out mask);
 
     /// <summary><c>GetPregenerationHeight</c>: no moats, pre-generation variants of AshLands, DeepNorth and Mistlands.</summary>
-    private float GetPregenerationHeight(float x, float z, bool riverPreDeepNorth)
+    internal float GetPregenerationHeight(float x, float z, bool riverPreDeepNorth)
     {
         if (DUtils.Length(x, z) > WaterEdge)
         {

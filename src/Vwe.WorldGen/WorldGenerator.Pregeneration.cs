@@ -16,12 +16,16 @@ public sealed partial class WorldGenerator
         OnlyDeepNorth,
     }
 
-    private void Pregenerate(UnityRandom random)
+    /// <summary>Candidates a stream search evaluates at once on two threads: hits are rarer among end points.</summary>
+    private const int StartBlock = 8;
+    private const int EndBlock = 16;
+
+    private void Pregenerate(UnityRandom random, int threads)
     {
         world.Lakes = FindLakes();
         world.Rivers = PlaceRivers(random);
-        world.Streams = PlaceStreams(random, isDeepNorth: false);
-        PlaceStreams(random, isDeepNorth: true);
+        world.Streams = PlaceStreams(random, isDeepNorth: false, threads);
+        PlaceStreams(random, isDeepNorth: true, threads);
     }
 
     private List<Vec2> FindLakes()
@@ -144,25 +148,28 @@ public sealed partial class WorldGenerator
         return !allWater;
     }
 
-    private List<River> PlaceStreams(UnityRandom random, bool isDeepNorth)
+    private List<River> PlaceStreams(UnityRandom random, bool isDeepNorth, int threads)
     {
         random.InitState(world.StreamSeed);
         bool riverPreDeepNorth = !isDeepNorth;
         var streams = new List<River>();
-        for (int n = 0; n < 3000; n++)
+        using (var search = new HeightSearch(this, riverPreDeepNorth, threads, Math.Max(StartBlock, EndBlock)))
         {
-            if (!FindStreamStartPoint(random, 100, 26f, 31f, riverPreDeepNorth, out Vec2 start)
-                || !FindStreamEndPoint(random, 100, 36f, 44f, start, 80f, 200f, riverPreDeepNorth, out Vec2 end))
+            for (int n = 0; n < 3000; n++)
             {
-                continue;
-            }
+                if (!FindStreamStartPoint(random, search, 100, 26f, 31f, out Vec2 start)
+                    || !FindStreamEndPoint(random, search, 100, 36f, 44f, start, 80f, 200f, out Vec2 end))
+                {
+                    continue;
+                }
 
-            Vec2 center = new((float)((float)(start.X + (double)end.X) * 0.5), (float)((float)(start.Y + (double)end.Y) * 0.5));
-            float middleHeight = GetPregenerationHeight(center.X, center.Y, riverPreDeepNorth);
-            float length = Vec2.Distance(start, end);
-            if (!(middleHeight < 26f) && !(middleHeight > 44f))
-            {
-                streams.Add(new River(start, end, center, 20f, 20f, (float)(length / 15.0), (float)(length / 20.0)));
+                Vec2 center = new((float)((float)(start.X + (double)end.X) * 0.5), (float)((float)(start.Y + (double)end.Y) * 0.5));
+                float middleHeight = GetPregenerationHeight(center.X, center.Y, riverPreDeepNorth);
+                float length = Vec2.Distance(start, end);
+                if (!(middleHeight < 26f) && !(middleHeight > 44f))
+                {
+                    streams.Add(new River(start, end, center, 20f, 20f, (float)(length / 15.0), (float)(length / 20.0)));
+                }
             }
         }
 
@@ -170,17 +177,32 @@ public sealed partial class WorldGenerator
         return streams;
     }
 
-    private bool FindStreamStartPoint(
-        UnityRandom random, int iterations, float minHeight, float maxHeight, bool riverPreDeepNorth, out Vec2 point)
+    /// <summary><c>FindStreamStartPoint</c>: two draws (x, z) per try, in blocks; draws after the hit are given back.</summary>
+    private static bool FindStreamStartPoint(
+        UnityRandom random, HeightSearch search, int iterations, float minHeight, float maxHeight, out Vec2 point)
     {
-        for (int i = 0; i < iterations; i++)
+        Span<Vec2> candidates = stackalloc Vec2[StartBlock];
+        for (int first = 0; first < iterations; first += StartBlock)
         {
-            float x = random.Range(-10000f, 10000f);
-            float z = random.Range(-10000f, 10000f);
-            float h = GetPregenerationHeight(x, z, riverPreDeepNorth);
-            if (h > minHeight && h < maxHeight)
+            int count = Math.Min(StartBlock, iterations - first);
+            RandomState before = random.State;
+            for (int i = 0; i < count; i++)
             {
-                point = new Vec2(x, z);
+                float x = random.Range(-10000f, 10000f);
+                float z = random.Range(-10000f, 10000f);
+                candidates[i] = new Vec2(x, z);
+            }
+
+            int hit = search.FindFirst(candidates[..count], minHeight, maxHeight);
+            if (hit >= 0)
+            {
+                random.State = before;
+                for (int i = 0; i < 2 * (hit + 1); i++)
+                {
+                    random.NextUInt();
+                }
+
+                point = candidates[hit];
                 return true;
             }
         }
@@ -189,23 +211,38 @@ public sealed partial class WorldGenerator
         return false;
     }
 
-    private bool FindStreamEndPoint(
-        UnityRandom random, int iterations, float minHeight, float maxHeight, Vec2 start, float minLength, float maxLength,
-        bool riverPreDeepNorth, out Vec2 point)
+    /// <summary><c>FindStreamEndPoint</c>: one angle draw per try at a shrinking distance, in blocks.</summary>
+    private static bool FindStreamEndPoint(
+        UnityRandom random, HeightSearch search, int iterations, float minHeight, float maxHeight, Vec2 start,
+        float minLength, float maxLength, out Vec2 point)
     {
         // Float lengths: (200 - 80) / 100 = 1.2f, not an integer division.
         float stepLength = (float)((maxLength - (double)minLength) / iterations);
         float length = maxLength;
-        for (int i = 0; i < iterations; i++)
+        Span<Vec2> candidates = stackalloc Vec2[EndBlock];
+        for (int first = 0; first < iterations; first += EndBlock)
         {
-            length = (float)(length - (double)stepLength);
-            float angle = random.Range(0f, 6.2831854820251465f);
-            float x = (float)(start.X + (double)(DUtils.Sin(angle) * length));
-            float z = (float)(start.Y + (double)(DUtils.Cos(angle) * length));
-            float h = GetPregenerationHeight(x, z, riverPreDeepNorth);
-            if (h > minHeight && h < maxHeight)
+            int count = Math.Min(EndBlock, iterations - first);
+            RandomState before = random.State;
+            for (int i = 0; i < count; i++)
             {
-                point = new Vec2(x, z);
+                length = (float)(length - (double)stepLength);
+                float angle = random.Range(0f, 6.2831854820251465f);
+                float x = (float)(start.X + (double)(DUtils.Sin(angle) * length));
+                float z = (float)(start.Y + (double)(DUtils.Cos(angle) * length));
+                candidates[i] = new Vec2(x, z);
+            }
+
+            int hit = search.FindFirst(candidates[..count], minHeight, maxHeight);
+            if (hit >= 0)
+            {
+                random.State = before;
+                for (int i = 0; i <= hit; i++)
+                {
+                    random.NextUInt();
+                }
+
+                point = candidates[hit];
                 return true;
             }
         }

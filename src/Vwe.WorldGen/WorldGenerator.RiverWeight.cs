@@ -12,6 +12,7 @@ public sealed partial class WorldGenerator
     /// </summary>
     public RiverWeight GetRiverWeight(float x, float z)
     {
+        RiverLookups++;
         var cell = RiverCell.Of(x, z);
         if (cell != cachedRiverCell)
         {

@@ -33,9 +33,13 @@ public sealed partial class WorldGenerator
     private RiverPoint[]? cachedRiverPoints;
 
     /// <summary>Constructs and pre-generates the world (the game's <c>new WorldGenerator(world)</c>).</summary>
+    /// <param name="seed">The world's int seed (see <see cref="StableHash.WorldSeed"/>).</param>
+    /// <param name="worldGenVersion">From the world file; only 2 is implemented.</param>
+    /// <param name="threads">Threads pre-generation may use (1 or 2); the result is the same for both.</param>
     /// <exception cref="NotSupportedException">A worldGenVersion other than 2.</exception>
-    public WorldGenerator(int seed, int worldGenVersion = SupportedWorldGenVersion)
+    public WorldGenerator(int seed, int worldGenVersion = SupportedWorldGenVersion, int threads = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         if (worldGenVersion != SupportedWorldGenVersion)
         {
             throw new NotSupportedException(
@@ -53,7 +57,7 @@ public sealed partial class WorldGenerator
         offset4 = random.Range(-10000, 10000);
 
         world = new World(seed, worldGenVersion, riverSeed, streamSeed);
-        Pregenerate(random);
+        Pregenerate(random, threads);
 
         // The answers after construction are the minimap's (order independent): forget the pre-generation cache.
         cachedRiverCell = new RiverCell(-999999, -999999);
@@ -93,6 +97,19 @@ public sealed partial class WorldGenerator
     /// <summary>The ordered point list of one river-grid cell (empty when the cell has none).</summary>
     public IReadOnlyList<RiverPoint> RiverPointsIn(RiverCell cell) =>
         world.RiverPoints[cell] ?? [];
+
+    /// <summary>How many times <see cref="GetRiverWeight"/> ran on this instance: tells whether a height looked up rivers.</summary>
+    internal long RiverLookups { get; private set; }
+
+    /// <summary>Whether the river cache holds the current point list of its cell (the game's can go stale after a render).</summary>
+    internal bool RiverCacheIsFresh => cachedRiverPoints == world.RiverPoints[cachedRiverCell];
+
+    /// <summary>Sets the river cache to what a lookup in <paramref name="cell"/> leaves behind.</summary>
+    internal void RememberRiverCell(RiverCell cell)
+    {
+        cachedRiverCell = cell;
+        cachedRiverPoints = world.RiverPoints[cell];
+    }
 
     /// <summary>A handle for another thread: shares the world, owns its own river-weight cache.</summary>
     public WorldGenerator Fork() => new(this);
