@@ -22,17 +22,27 @@ public sealed partial class WorldGenerator
 
     private void Pregenerate(UnityRandom random, int threads)
     {
-        world.Lakes = FindLakes();
-        world.Rivers = PlaceRivers(random);
+        world.Lakes = FindLakes(threads);
+        world.Rivers = PlaceRivers(random, threads);
         world.Streams = PlaceStreams(random, isDeepNorth: false, threads);
         PlaceStreams(random, isDeepNorth: true, threads);
     }
 
-    private List<Vec2> FindLakes()
+    /// <summary><c>FindLakes</c>: every 128 m inside the disc where the continent is below 0.05, then merged.</summary>
+    private List<Vec2> FindLakes(int threads)
     {
-        var points = new List<Vec2>();
+        var rows = new List<float>();
         for (float z = -10000f; z <= 10000f; z = (float)(z + 128.0))
         {
+            rows.Add(z);
+        }
+
+        // Rows are independent (base height is pure); they are joined in the game's order, z outer, x inner.
+        var found = new List<Vec2>[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, row =>
+        {
+            float z = rows[row];
+            var points = new List<Vec2>();
             for (float x = -10000f; x <= 10000f; x = (float)(x + 128.0))
             {
                 if (!(new Vec2(x, z).Magnitude > 10000f) && GetBaseHeight(x, z) < 0.05f)
@@ -40,24 +50,30 @@ public sealed partial class WorldGenerator
                     points.Add(new Vec2(x, z));
                 }
             }
-        }
 
-        return PointMerger.Merge(points, 800f);
+            found[row] = points;
+        });
+
+        return PointMerger.Merge([.. found.SelectMany(points => points)], 800f);
     }
 
-    private List<River> PlaceRivers(UnityRandom random)
+    /// <summary><c>PlaceRivers</c>: from each lake in turn, rivers to random lakes the terrain allows, until none is left.</summary>
+    private List<River> PlaceRivers(UnityRandom random, int threads)
     {
         random.InitState(world.RiverSeed);
         var rivers = new List<River>();
         List<Vec2> lakes = world.Lakes;
         var work = new List<Vec2>(lakes);
+        var allowance = new RiverAllowance(this, lakes, threads);
+        int removed = 0;
         while (work.Count > 1)
         {
             Vec2 p = work[0];
-            int end = FindRandomRiverEnd(random, rivers, lakes, p, 2000f, 0.4f, 128f);
+            allowance.From(removed);
+            int end = FindRandomRiverEnd(random, rivers, lakes, p, 2000f, allowance);
             if (end == -1 && !HaveRiver(rivers, p))
             {
-                end = FindRandomRiverEnd(random, rivers, lakes, p, 5000f, 0.4f, 128f);
+                end = FindRandomRiverEnd(random, rivers, lakes, p, 5000f, allowance);
             }
 
             if (end != -1)
@@ -72,6 +88,7 @@ public sealed partial class WorldGenerator
             else
             {
                 work.RemoveAt(0);
+                removed++;
             }
         }
 
@@ -79,16 +96,18 @@ public sealed partial class WorldGenerator
         return rivers;
     }
 
-    private int FindRandomRiverEnd(
-        UnityRandom random, List<River> rivers, List<Vec2> points, Vec2 p, float maxDistance, float heightLimit, float step)
+    /// <summary><c>FindRandomRiverEnd</c>: one int draw, and only when there is a candidate.</summary>
+    private static int FindRandomRiverEnd(
+        UnityRandom random, List<River> rivers, List<Vec2> points, Vec2 p, float maxDistance, RiverAllowance allowance)
     {
+        allowance.Prepare(maxDistance);
         var candidates = new List<int>();
         for (int i = 0; i < points.Count; i++)
         {
             if (!points[i].ApproximatelyEquals(p)
                 && Vec2.Distance(p, points[i]) < maxDistance
                 && !HaveRiver(rivers, p, points[i])
-                && IsRiverAllowed(p, points[i], step, heightLimit))
+                && allowance.IsAllowed(i))
             {
                 candidates.Add(i);
             }
@@ -124,7 +143,8 @@ public sealed partial class WorldGenerator
         return false;
     }
 
-    private bool IsRiverAllowed(Vec2 p0, Vec2 p1, float step, float heightLimit)
+    /// <summary><c>IsRiverAllowed</c>: no point of the path above the limit, and not all of it under water.</summary>
+    internal bool IsRiverAllowed(Vec2 p0, Vec2 p1, float step, float heightLimit)
     {
         float length = Vec2.Distance(p0, p1);
         Vec2 direction = (p1 - p0).Normalized;
