@@ -1,5 +1,3 @@
-using Vwe.Maps.Grid;
-
 namespace Vwe.Cli;
 
 /// <summary>The exit codes of every command, and the one place exceptions become them.</summary>

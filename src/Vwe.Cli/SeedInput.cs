@@ -30,7 +30,7 @@ internal static class SeedInput
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int seed))
         {
             throw new InputException(
-                $"'{value}' is not an int seed (−2147483648..2147483647); drop --int to hash it as seed text.");
+                $"'{value}' is not an int seed (-2147483648..2147483647); drop --int to hash it as seed text.");
         }
 
         return (seed, null);

@@ -1,32 +1,76 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Vwe.Cli.Commands;
 
 namespace Vwe.Cli;
 
-/// <summary>The <c>vwe</c> root command: one subcommand per folder of <c>Commands/</c>.</summary>
+/// <summary>The <c>vwe</c> root command: one subcommand per file of <c>Commands/</c>.</summary>
 internal static class VweCommand
 {
-    public static RootCommand Create(TextWriter output, TextWriter error)
+    public static RootCommand Create()
     {
         var root = new RootCommand(
-            "vwe — Valheim World Engine: turns Valheim world seeds into the game's exact biome map, heightmap and rivers.\n" +
-            ExitCodes.Help);
-        root.Subcommands.Add(SeedCommand.Create(output));
+            "vwe — Valheim World Engine: turns Valheim world seeds into the game's exact biome map, heightmap and rivers. " +
+            "Data goes to stdout, diagnostics to stderr.\n" + ExitCodes.Help);
+        root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(PointCommand.Create());
         return root;
     }
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        RunAsync(args, output, error).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Parses and runs one command line. A parse error is one line on <paramref name="error"/> (exit 2, no help
+    /// dump); an exception the user can act on is one line with the exit code <see cref="ExitCodes.ForException"/>
+    /// gives; anything else is a bug and keeps its stack trace. <paramref name="output"/> is flushed before returning.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
-        RootCommand root = Create(output, error);
-        ParseResult parse = root.Parse(args);
+        ParseResult parse = Create().Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            error.WriteLine(UsageError.Describe(parse));
+            return ExitCodes.InvalidInput;
+        }
+
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            int code = await parse.InvokeAsync(
+                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false })
+                .ConfigureAwait(false);
+            if (code == ExitCodes.Cancelled)
+            {
+                // System.CommandLine gave up waiting for the action after Ctrl+C (it was still generating the world).
+                throw new OperationCanceledException();
+            }
+
+            await output.FlushAsync().ConfigureAwait(false);
+            return code;
         }
         catch (Exception exception) when (ExitCodes.ForException(exception) is int code)
         {
-            error.WriteLine($"vwe: {exception.Message}");
+            // Whole lines written before the failure still reach a pipe (stdout never ends mid-line).
+            TryFlush(output);
+            string message = exception is OperationCanceledException
+                ? "cancelled; stdout holds only the complete lines written before."
+                : exception.Message;
+            error.WriteLine($"vwe: {OneLine(message)}");
             return code;
+        }
+    }
+
+    internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+
+    private static void TryFlush(TextWriter output)
+    {
+        try
+        {
+            output.Flush();
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+        {
+            // The reader has gone (e.g. a closed pipe); the error line below is what matters now.
         }
     }
 }

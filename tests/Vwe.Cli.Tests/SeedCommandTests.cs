@@ -34,4 +34,41 @@ public class SeedCommandTests
         Assert.Contains("4096", result.Error, StringComparison.Ordinal);
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Theory]
+    [InlineData("hnLycKKCMI", true)]
+    [InlineData("0234567892", true)]
+    [InlineData("hnLycKKCMo", false)] // o is not in the dialog's alphabet
+    [InlineData("hnLycKKCMO", false)]
+    [InlineData("hnLycKKCM1", false)]
+    [InlineData("hnLycKKCM-", false)]
+    [InlineData("hnLycKKCM", false)] // 9 characters
+    [InlineData("hnLycKKCMIx", false)] // 11 characters
+    [InlineData("", false)]
+    public void Game_generated_means_the_shape_of_the_dialog_suggestion(string text, bool expected)
+    {
+        CliResult result = Cli.Run("seed", text);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(expected, json.RootElement.GetProperty("gameGenerated").GetBoolean());
+    }
+
+    [Fact]
+    public void Empty_text_is_world_seed_0()
+    {
+        CliResult result = Cli.Run("seed", "");
+
+        using var json = JsonDocument.Parse(result.Output);
+        Assert.Equal(0, json.RootElement.GetProperty("seed").GetInt32());
+    }
+
+    [Fact]
+    public void Help_explains_game_generated()
+    {
+        CliResult result = Cli.Run("seed", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("gameGenerated is true when", result.Output, StringComparison.Ordinal);
+    }
 }
