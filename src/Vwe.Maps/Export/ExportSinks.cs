@@ -8,7 +8,7 @@ namespace Vwe.Maps.Export;
 internal sealed class ExportSinks : IDisposable
 {
     /// <summary>
-    /// Measured on 2048² (docs/formats.md, "PNG"): Optimal costs about 80 ms more CPU than Fastest, all on the
+    /// Measured on 2048² (docs/formats.md, "PNG encoding"): Optimal costs about 90 ms more CPU than Fastest, all on the
     /// writer thread beside sampling, and makes terrain.png a quarter and biomes.png half smaller.
     /// </summary>
     public const CompressionLevel PngCompression = CompressionLevel.Optimal;

@@ -20,7 +20,7 @@ internal sealed class LittleEndianFile : IDisposable
     public LittleEndianFile(string path, long length)
     {
         Length = length;
-        handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         try
         {
             // Sized up front: a row's offset never depends on which rows were written before it.

@@ -16,7 +16,7 @@ internal abstract class PngGridSink : IGridSink
     private readonly string name;
     private int nextTop;
 
-    protected PngGridSink(string path, GridSpec grid, CompressionLevel level)
+    protected PngGridSink(string path, GridSpec grid, PngFilter filter, CompressionLevel level)
     {
         ArgumentNullException.ThrowIfNull(grid);
         if (grid.Size > ExportLimits.MaxPngSize)
@@ -32,7 +32,7 @@ internal abstract class PngGridSink : IGridSink
         file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         try
         {
-            png = new PngWriter(file, grid.Size, grid.Size, Filter, level);
+            png = new PngWriter(file, grid.Size, grid.Size, filter, level);
         }
         catch
         {
@@ -45,9 +45,6 @@ internal abstract class PngGridSink : IGridSink
     public string? PixelsSha256 => png.PixelsSha256;
 
     protected GridSpec Grid { get; }
-
-    /// <summary>The scanline filter that suits the picture's content.</summary>
-    protected abstract PngFilter Filter { get; }
 
     public void Write(GridBand band)
     {

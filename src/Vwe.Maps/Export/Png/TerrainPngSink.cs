@@ -6,7 +6,9 @@ namespace Vwe.Maps.Export.Png;
 /// <summary>
 /// <c>terrain.png</c>: <see cref="TerrainShading"/> of each row. The hillshade needs each pixel's northern
 /// neighbour, which is the row coloured just before (north to south); across a band boundary it comes from a
-/// copy of the previous band's southernmost row.
+/// copy of the previous band's southernmost row. The hillshade changes every pixel, so prediction only adds
+/// noise: the None filter was the smallest and fastest of None/Sub/Up/Paeth on 2048² (docs/formats.md, "PNG
+/// encoding").
 /// </summary>
 internal sealed class TerrainPngSink : PngGridSink
 {
@@ -14,11 +16,7 @@ internal sealed class TerrainPngSink : PngGridSink
     private bool hasNorthRow;
 
     public TerrainPngSink(string path, GridSpec grid, CompressionLevel level)
-        : base(path, grid, level) => northRow = new float[grid.Size];
-
-    // The hillshade changes every pixel, so prediction only adds noise: None was the smallest and fastest of
-    // None/Sub/Up/Paeth on 2048² (docs/formats.md, "PNG").
-    protected override PngFilter Filter => PngFilter.None;
+        : base(path, grid, PngFilter.None, level) => northRow = new float[grid.Size];
 
     protected override void ColourRow(GridBand band, int offset, Span<byte> rgb)
     {
