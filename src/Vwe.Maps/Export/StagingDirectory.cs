@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+
+namespace Vwe.Maps.Export;
+
+/// <summary>
+/// A temporary sibling folder (<c>&lt;out&gt;.tmp-&lt;random&gt;</c>) an export is written into, then renamed to the
+/// final folder in one step. Until <see cref="Commit"/> succeeds, disposing deletes it, so a failed or cancelled
+/// export leaves nothing half-written. Being a sibling keeps the rename on one filesystem, where it is atomic.
+/// </summary>
+internal sealed class StagingDirectory : IDisposable
+{
+    private bool committed;
+
+    private StagingDirectory(string finalPath, string path)
+    {
+        FinalPath = finalPath;
+        Path = path;
+    }
+
+    public string FinalPath { get; }
+
+    public string Path { get; }
+
+    /// <summary>Creates the staging folder beside <paramref name="finalPath"/> (an absolute, checked path), and the parent when missing.</summary>
+    public static StagingDirectory Create(string finalPath)
+    {
+        string parent = System.IO.Path.GetDirectoryName(finalPath)
+            ?? throw new IOException($"output folder '{finalPath}' has no parent folder");
+        Directory.CreateDirectory(parent);
+        string path = Sibling(finalPath, "tmp");
+
+        // CreateDirectory succeeds on an existing folder; a fresh random suffix makes a clash with another run
+        // (or a leftover of a crashed one) practically impossible, and a leftover is never written into.
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"staging folder '{path}' already exists; remove it and retry");
+        }
+
+        Directory.CreateDirectory(path);
+        return new StagingDirectory(finalPath, path);
+    }
+
+    /// <summary>
+    /// Moves the staging folder to the final path. An existing final folder is first renamed away, and
+    /// deleted only once the new one is in place; if the swap fails the old folder is put back.
+    /// </summary>
+    public void Commit()
+    {
+        if (!Directory.Exists(FinalPath))
+        {
+            Directory.Move(Path, FinalPath);
+            committed = true;
+            return;
+        }
+
+        string old = Sibling(FinalPath, "old");
+        Directory.Move(FinalPath, old);
+        try
+        {
+            Directory.Move(Path, FinalPath);
+        }
+        catch
+        {
+            Directory.Move(old, FinalPath);
+            throw;
+        }
+
+        committed = true;
+        Directory.Delete(old, recursive: true);
+    }
+
+    public void Dispose()
+    {
+        if (committed)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Already gone: nothing to clean.
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Runs while another failure is propagating, which matters more; a leftover keeps its .tmp- name.
+        }
+    }
+
+    private static string Sibling(string path, string kind) =>
+        $"{path}.{kind}-{RandomNumberGenerator.GetHexString(12, lowercase: true)}";
+}

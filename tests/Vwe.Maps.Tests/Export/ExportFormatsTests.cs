@@ -1,0 +1,30 @@
+using Vwe.Maps.Export;
+
+namespace Vwe.Maps.Tests.Export;
+
+public class ExportFormatsTests
+{
+    [Theory]
+    [InlineData("bin", ExportFormats.Bin)]
+    [InlineData("bin,png", ExportFormats.Bin | ExportFormats.Png)]
+    [InlineData(" PNG , Json,bin ", ExportFormats.Bin | ExportFormats.Json | ExportFormats.Png)]
+    [InlineData("json,json", ExportFormats.Json)]
+    public void A_list_of_format_names_parses_to_flags(string list, ExportFormats expected)
+    {
+        Assert.Equal(expected, ExportFormats.Parse(list));
+        Assert.Equal(expected, ExportFormats.Parse(ExportFormatNames.Format(expected)));
+    }
+
+    [Theory]
+    [InlineData("gif")]
+    [InlineData("bin,tiff")]
+    [InlineData("")]
+    [InlineData(",")]
+    [InlineData(null)]
+    public void An_unknown_or_empty_list_is_refused_naming_the_valid_formats(string? list)
+    {
+        var error = Assert.Throws<FormatException>(() => ExportFormats.Parse(list));
+
+        Assert.Contains("bin, json, png", error.Message, StringComparison.Ordinal);
+    }
+}
