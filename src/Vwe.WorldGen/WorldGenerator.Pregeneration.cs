@@ -92,7 +92,7 @@ public sealed partial class WorldGenerator
             }
         }
 
-        RenderRivers(random, rivers, RenderRule.All);
+        RenderRivers(random, rivers, RenderRule.All, threads);
         return rivers;
     }
 
@@ -193,7 +193,7 @@ public sealed partial class WorldGenerator
             }
         }
 
-        RenderRivers(random, streams, isDeepNorth ? RenderRule.OnlyDeepNorth : RenderRule.SkipDeepNorth);
+        RenderRivers(random, streams, isDeepNorth ? RenderRule.OnlyDeepNorth : RenderRule.SkipDeepNorth, threads);
         return streams;
     }
 
@@ -271,64 +271,49 @@ public sealed partial class WorldGenerator
         return false;
     }
 
-    private void RenderRivers(UnityRandom random, List<River> rivers, RenderRule rule)
+    /// <summary>
+    /// <c>RenderRivers</c>: points along each river's wavy centre line, one width draw per point. The line is a pure
+    /// function of the river, so the rivers' lines are traced in parallel; the draws follow in the game's order.
+    /// </summary>
+    private void RenderRivers(UnityRandom random, List<River> rivers, RenderRule rule, int threads)
     {
-        var added = new List<(int Cell, RiverPoint Point)>();
-        foreach (River river in rivers)
-        {
-            if (rule != RenderRule.All)
-            {
-                bool deepNorth = IsDeepnorth(river.P0.X, river.P0.Y);
-                if ((deepNorth && rule == RenderRule.SkipDeepNorth) || (!deepNorth && rule == RenderRule.OnlyDeepNorth))
-                {
-                    continue;
-                }
-            }
+        List<River> drawn = rule == RenderRule.All
+            ? rivers
+            : [.. rivers.Where(river => IsDeepnorth(river.P0.X, river.P0.Y) == (rule == RenderRule.OnlyDeepNorth))];
+        var lines = new Vec2[drawn.Count][];
+        Parallel.For(0, drawn.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => lines[i] = Trace(drawn[i]));
 
-            float step = (float)(river.WidthMin / 8.0);
-            Vec2 direction = (river.P1 - river.P0).Normalized;
-            var perpendicular = new Vec2(-direction.Y, direction.X);
-            float length = Vec2.Distance(river.P0, river.P1);
-            for (float s = 0f; s <= length; s = (float)(s + (double)step))
+        var points = new List<RiverPoint>(lines.Sum(line => line.Length));
+        for (int i = 0; i < drawn.Count; i++)
+        {
+            foreach (Vec2 p in lines[i])
             {
-                float t = (float)(s / (double)river.CurveWavelength);
-                float offset = (float)(Libm.Sin(t) * Libm.Sin(t * 0.634119987487793) * Libm.Sin(t * 0.3341200053691864)
-                    * river.CurveWidth);
-                float width = random.Range(river.WidthMin, river.WidthMax);
-                float px = (float)((float)(river.P0.X + (double)(direction.X * s)) + (double)(perpendicular.X * offset));
-                float pz = (float)((float)(river.P0.Y + (double)(direction.Y * s)) + (double)(perpendicular.Y * offset));
-                AddRiverPoint(added, new Vec2(px, pz), width);
+                float width = random.Range(drawn[i].WidthMin, drawn[i].WidthMax);
+                points.Add(new RiverPoint(p, width, width * width));
             }
         }
 
-        world.RiverPoints.Append(added);
+        world.RiverPoints.Append(points);
     }
 
-    /// <summary><c>AddRiverPoint</c>: the point goes to every cell whose square, widened by its width, holds it.</summary>
-    private static void AddRiverPoint(List<(int Cell, RiverPoint Point)> added, Vec2 p, float width)
+    /// <summary>The rendered points of one river: every width/8 metres along the chord, bent by three sines.</summary>
+    private static Vec2[] Trace(River river)
     {
-        var center = RiverCell.Of(p.X, p.Y);
-        int reach = DUtils.CeilToInt((float)(width / 64.0));
-        var point = new RiverPoint(p, width, width * width);
-        for (int y = center.Y - reach; y <= center.Y + reach; y++)
+        float step = (float)(river.WidthMin / 8.0);
+        Vec2 direction = (river.P1 - river.P0).Normalized;
+        var perpendicular = new Vec2(-direction.Y, direction.X);
+        float length = Vec2.Distance(river.P0, river.P1);
+        var line = new List<Vec2>();
+        for (float s = 0f; s <= length; s = (float)(s + (double)step))
         {
-            for (int x = center.X - reach; x <= center.X + reach; x++)
-            {
-                if (InsideRiverGrid(x, y, p, width))
-                {
-                    added.Add((RiverGrid.RequireIndex(new RiverCell(x, y)), point));
-                }
-            }
+            float t = (float)(s / (double)river.CurveWavelength);
+            float offset = (float)(Libm.Sin(t) * Libm.Sin(t * 0.634119987487793) * Libm.Sin(t * 0.3341200053691864)
+                * river.CurveWidth);
+            float px = (float)((float)(river.P0.X + (double)(direction.X * s)) + (double)(perpendicular.X * offset));
+            float pz = (float)((float)(river.P0.Y + (double)(direction.Y * s)) + (double)(perpendicular.Y * offset));
+            line.Add(new Vec2(px, pz));
         }
-    }
 
-    private static bool InsideRiverGrid(int cellX, int cellY, Vec2 p, float width)
-    {
-        float cx = cellX * 64f;
-        float cy = cellY * 64f;
-        float dx = p.X - cx;
-        float dy = p.Y - cy;
-        float reach = width + 32f;
-        return Math.Abs(dx) < reach && Math.Abs(dy) < reach;
+        return [.. line];
     }
 }

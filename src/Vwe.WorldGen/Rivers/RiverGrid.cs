@@ -1,3 +1,5 @@
+using Vwe.WorldGen.Unity;
+
 namespace Vwe.WorldGen.Rivers;
 
 /// <summary>
@@ -11,6 +13,9 @@ internal sealed class RiverGrid
     private const int Reach = 256;
     private const int Width = (2 * Reach) + 1;
 
+    /// <summary>Widths stay below 128 m (rivers 60–100, streams 20), so a point reaches at most 5 × 5 cells.</summary>
+    private const int MaxCellsPerPoint = 25;
+
     private readonly RiverPoint[]?[] cells = new RiverPoint[Width * Width][];
     private readonly int[] addedCounts = new int[Width * Width];
 
@@ -22,21 +27,26 @@ internal sealed class RiverGrid
     public RiverPoint[]? this[RiverCell cell] => Index(cell) is int index and >= 0 ? cells[index] : null;
 
     /// <summary>
-    /// Appends rendered points to their cells in the order given, each touched cell getting a new array with
-    /// its existing points first (<c>RenderRivers</c>' last loop).
+    /// <c>AddRiverPoint</c> for each point, then <c>RenderRivers</c>' last loop: every point goes to each cell whose
+    /// square, widened by the point's width, holds it; each touched cell gets a new array, existing points first,
+    /// then the new ones in the order given.
     /// </summary>
-    public void Append(List<(int Cell, RiverPoint Point)> added)
+    public void Append(List<RiverPoint> added)
     {
         var touched = new List<int>();
-        foreach ((int cell, _) in added)
+        Span<int> reached = stackalloc int[MaxCellsPerPoint];
+        foreach (RiverPoint point in added)
         {
-            if (addedCounts[cell]++ == 0)
+            foreach (int cell in reached[..CellsOf(point, reached)])
             {
-                touched.Add(cell);
+                if (addedCounts[cell]++ == 0)
+                {
+                    touched.Add(cell);
+                }
             }
         }
 
-        var fill = new Dictionary<int, int>(touched.Count);
+        // addedCounts becomes each touched cell's next write position in its new array.
         foreach (int cell in touched)
         {
             RiverPoint[]? existing = cells[cell];
@@ -44,16 +54,52 @@ internal sealed class RiverGrid
             var points = new RiverPoint[existingLength + addedCounts[cell]];
             existing?.CopyTo(points, 0);
             cells[cell] = points;
-            fill[cell] = existingLength;
             CellCount += existing is null ? 1 : 0;
             PointCount += addedCounts[cell];
-            addedCounts[cell] = 0;
+            addedCounts[cell] = existingLength;
         }
 
-        foreach ((int cell, RiverPoint point) in added)
+        foreach (RiverPoint point in added)
         {
-            cells[cell]![fill[cell]++] = point;
+            foreach (int cell in reached[..CellsOf(point, reached)])
+            {
+                cells[cell]![addedCounts[cell]++] = point;
+            }
         }
+
+        foreach (int cell in touched)
+        {
+            addedCounts[cell] = 0;
+        }
+    }
+
+    /// <summary>
+    /// The cells a point reaches, in the game's scan order (rows, then columns): within ceil(width/64) cells,
+    /// and inside the cell square widened by the width. Returns how many were written.
+    /// </summary>
+    private static int CellsOf(RiverPoint point, Span<int> reached)
+    {
+        int count = 0;
+        Vec2 p = point.P;
+        float width = point.W;
+        var center = RiverCell.Of(p.X, p.Y);
+        int reach = DUtils.CeilToInt((float)(width / 64.0));
+        float limit = width + 32f;
+        for (int y = center.Y - reach; y <= center.Y + reach; y++)
+        {
+            for (int x = center.X - reach; x <= center.X + reach; x++)
+            {
+                // InsideRiverGrid: the offset from the cell centre, per axis, in float.
+                float dx = p.X - (x * 64f);
+                float dy = p.Y - (y * 64f);
+                if (Math.Abs(dx) < limit && Math.Abs(dy) < limit)
+                {
+                    reached[count++] = RequireIndex(new RiverCell(x, y));
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>The flat index of a cell, or −1 outside the covered square.</summary>
