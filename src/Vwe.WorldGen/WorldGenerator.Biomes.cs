@@ -58,6 +58,13 @@ public sealed partial class WorldGenerator
     public float GetBaseHeight(float x, float z)
     {
         float dist = DUtils.Length(x, z);
+        if (dist >= WaterEdge)
+        {
+            // Both edge lerps below reach t = 1 here and return their targets exactly (−0.2, then −2):
+            // the noise would be discarded, so it is not computed.
+            return -2f;
+        }
+
         double bx = x + (100000.0 + offset0);
         double bz = z + (100000.0 + offset1);
         float h = 0f;
