@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Globalization;
+using Vwe.Maps.Grid;
 
 namespace Vwe.Cli;
 
@@ -15,5 +17,37 @@ internal static class CommonOptions
     public static Option<bool> IntSeed() => new("--int")
     {
         Description = "Take <seed> as the world's int seed instead of seed text.",
+    };
+
+    /// <summary>Grid size N; the range is checked by <see cref="GridInput"/>, so the message can say what to give.</summary>
+    public static Option<int> Size() => new("--size")
+    {
+        Description = $"Pixels per side, 1..{GridSpec.MaxSize}; {GridSpec.Minimap.Size} is the game's minimap.",
+        HelpName = "N",
+        DefaultValueFactory = _ => GridSpec.Minimap.Size,
+    };
+
+    /// <summary>Pixel size P as text: <see cref="GridInput"/> parses it invariantly and refuses NaN and infinities, which double parsing accepts.</summary>
+    public static Option<string> PixelSize() => new("--pixel-size")
+    {
+        Description = $"Metres between pixel centres, a positive number ('.' as decimal mark); {MinimapPixelSize} is the game's minimap.",
+        HelpName = "P",
+        DefaultValueFactory = _ => MinimapPixelSize,
+    };
+
+    private static string MinimapPixelSize => GridSpec.Minimap.PixelSize.ToString("R", CultureInfo.InvariantCulture);
+
+    public static Option<string> Layers() => new("--layers")
+    {
+        Description = "Optional float32 layers, comma-separated: river (river weight), forest (forest factor). " +
+            "Written as <layer>.bin; they need the bin format.",
+        HelpName = "river,forest",
+    };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Sampling threads, 1 or more; the default is the processor count. The files do not depend on it.",
+        HelpName = "T",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
     };
 }

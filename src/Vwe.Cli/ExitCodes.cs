@@ -23,3 +23,6 @@ internal static class ExitCodes
 
 /// <summary>Bad input named in one line: what was given, what is allowed, what to do.</summary>
 internal sealed class InputException(string message) : Exception(message);
+
+/// <summary>A cancellation (Ctrl+C) whose message says what it left behind, e.g. that nothing was written.</summary>
+internal sealed class CancelledException(string message, Exception inner) : OperationCanceledException(message, inner);

@@ -13,6 +13,7 @@ internal static class VweCommand
             "vwe — Valheim World Engine: turns Valheim world seeds into the game's exact biome map, heightmap and rivers. " +
             "Data goes to stdout, diagnostics to stderr.\n" + ExitCodes.Help);
         root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(PointCommand.Create());
         return root;
     }
@@ -52,9 +53,12 @@ internal static class VweCommand
         {
             // Whole lines written before the failure still reach a pipe (stdout never ends mid-line).
             TryFlush(output);
-            string message = exception is OperationCanceledException
-                ? "cancelled; stdout holds only the complete lines written before."
-                : exception.Message;
+            string message = exception switch
+            {
+                CancelledException => exception.Message,
+                OperationCanceledException => "cancelled; stdout holds only the complete lines written before.",
+                _ => exception.Message,
+            };
             error.WriteLine($"vwe: {OneLine(message)}");
             return code;
         }

@@ -15,6 +15,22 @@ internal static class Golden
         return JsonDocument.Parse(gzip);
     }
 
+    /// <summary>The SHA-256 of a golden grid's uncompressed payload (grid.bin's bytes), from grids/index.json.</summary>
+    public static string GridSha256(string file)
+    {
+        using JsonDocument index = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "grids", "index.json")));
+        return index.RootElement.GetProperty("grids").EnumerateArray()
+            .Single(grid => grid.GetProperty("file").GetString() == file)
+            .GetProperty("sha256OfUncompressedPayload").GetString()!;
+    }
+
+    /// <summary>Lower-case hex SHA-256 of a file.</summary>
+    public static string Sha256(string path)
+    {
+        using FileStream file = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+    }
+
     /// <summary>A float32 bit pattern written as "0xXXXXXXXX".</summary>
     public static uint Bits(JsonElement element) =>
         Convert.ToUInt32(element.GetString(), 16);

@@ -15,9 +15,15 @@ internal static class VweProcess
     /// <summary>The dotnet host running the tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
     public static string DotnetHost { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
 
-    public static CliResult Run(string[] args, string? standardInput = null)
+    public static CliResult Run(string[] args, string? standardInput = null, string? workingDirectory = null)
     {
-        using Process process = Start(StartInfo(args));
+        ProcessStartInfo info = StartInfo(args);
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
+
+        using Process process = Start(info);
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();
         if (standardInput is not null)

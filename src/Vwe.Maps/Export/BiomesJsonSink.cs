@@ -18,10 +18,11 @@ internal sealed class BiomesJsonSink : IGridSink
     private readonly string worldKey;
     private readonly int seed;
     private readonly GridSpec grid;
+    private readonly CancellationToken cancellationToken;
     private readonly ushort[] biomes;
     private RowCoverage coverage;
 
-    public BiomesJsonSink(string path, string worldKey, int seed, GridSpec grid)
+    public BiomesJsonSink(string path, string worldKey, int seed, GridSpec grid, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grid);
         JsonLimit.Check(grid);
@@ -29,6 +30,7 @@ internal sealed class BiomesJsonSink : IGridSink
         this.worldKey = worldKey;
         this.seed = seed;
         this.grid = grid;
+        this.cancellationToken = cancellationToken;
         biomes = new ushort[grid.PixelCount];
         coverage = new RowCoverage(grid.Size);
     }
@@ -66,6 +68,9 @@ internal sealed class BiomesJsonSink : IGridSink
 
             writer.WriteEndArray();
             JsonLimit.FlushEarly(writer);
+
+            // Writing the text takes seconds at the cap, after the last band: stay responsive to Ctrl+C.
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         writer.WriteEndArray();

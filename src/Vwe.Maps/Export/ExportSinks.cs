@@ -24,7 +24,7 @@ internal sealed class ExportSinks : IDisposable
     /// <summary>The data file names, in the order the sinks were made.</summary>
     public IReadOnlyList<string> FileNames => [.. sinks.Select(entry => entry.Name)];
 
-    public static ExportSinks Create(ExportRequest request, string folder)
+    public static ExportSinks Create(ExportRequest request, string folder, CancellationToken cancellationToken)
     {
         var result = new ExportSinks();
         try
@@ -43,8 +43,8 @@ internal sealed class ExportSinks : IDisposable
             {
                 string key = request.WorldKey;
                 int seed = request.Generator.Seed;
-                result.Add(ExportFileNames.BiomesJson, folder, path => new BiomesJsonSink(path, key, seed, grid));
-                result.Add(ExportFileNames.HeightmapJson, folder, path => new HeightmapJsonSink(path, key, seed, grid));
+                result.Add(ExportFileNames.BiomesJson, folder, path => new BiomesJsonSink(path, key, seed, grid, cancellationToken));
+                result.Add(ExportFileNames.HeightmapJson, folder, path => new HeightmapJsonSink(path, key, seed, grid, cancellationToken));
             }
 
             if (request.Formats.HasFlag(ExportFormats.Png))

@@ -17,10 +17,11 @@ internal sealed class HeightmapJsonSink : IGridSink
     private readonly string worldKey;
     private readonly int seed;
     private readonly GridSpec grid;
+    private readonly CancellationToken cancellationToken;
     private readonly float[] heights;
     private RowCoverage coverage;
 
-    public HeightmapJsonSink(string path, string worldKey, int seed, GridSpec grid)
+    public HeightmapJsonSink(string path, string worldKey, int seed, GridSpec grid, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grid);
         JsonLimit.Check(grid);
@@ -28,6 +29,7 @@ internal sealed class HeightmapJsonSink : IGridSink
         this.worldKey = worldKey;
         this.seed = seed;
         this.grid = grid;
+        this.cancellationToken = cancellationToken;
         heights = new float[grid.PixelCount];
         coverage = new RowCoverage(grid.Size);
     }
@@ -63,6 +65,9 @@ internal sealed class HeightmapJsonSink : IGridSink
 
             writer.WriteEndArray();
             JsonLimit.FlushEarly(writer);
+
+            // Writing the text takes seconds at the cap, after the last band: stay responsive to Ctrl+C.
+            cancellationToken.ThrowIfCancellationRequested();
         }
 
         writer.WriteEndArray();

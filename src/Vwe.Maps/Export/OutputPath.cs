@@ -1,7 +1,7 @@
 namespace Vwe.Maps.Export;
 
 /// <summary>Checks on the output folder the user gave, made before anything is written.</summary>
-internal static class OutputPath
+public static class OutputPath
 {
     /// <summary>The absolute, normalised output folder; throws <see cref="IOException"/> when it cannot become a folder.</summary>
     public static string Check(string outputDirectory)

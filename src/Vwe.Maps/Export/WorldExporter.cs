@@ -25,7 +25,7 @@ public static class WorldExporter
 
         IReadOnlyList<string> names;
         var pixelHashes = new Dictionary<string, string?>(StringComparer.Ordinal);
-        using (ExportSinks sinks = ExportSinks.Create(request, staging.Path))
+        using (ExportSinks sinks = ExportSinks.Create(request, staging.Path, cancellationToken))
         {
             GridSampler.Sample(
                 request.Generator, request.Grid, request.Layers, request.Threads, sinks.All, progress, cancellationToken);

@@ -116,4 +116,25 @@ public class JsonExportTests(HnWorld world)
         // code unit, which the JSON grammar allows, rather than refused or replaced by U+FFFD.
         Assert.Equal("\"a\\uD800b\\uDC00\"", ExportJson.Quote("a\uD800b\uDC00"));
     }
+
+    [Theory]
+    [InlineData(ExportFileNames.BiomesJson)]
+    [InlineData(ExportFileNames.HeightmapJson)]
+    public void Writing_the_json_text_stops_at_a_cancelled_token(string name)
+    {
+        // The text is written in Complete, after the last band (seconds at the 4096² cap): Ctrl+C must reach it.
+        using var temp = new TempDirectory();
+        using var cancellation = new CancellationTokenSource();
+        var grid = new GridSpec(16, 48);
+        string path = temp.Combine(name);
+        using IGridSink sink = name == ExportFileNames.BiomesJson
+            ? new BiomesJsonSink(path, WorldKey.For(world.Generator.Seed, grid), world.Generator.Seed, grid, cancellation.Token)
+            : new HeightmapJsonSink(path, WorldKey.For(world.Generator.Seed, grid), world.Generator.Seed, grid, cancellation.Token);
+        var band = new GridBand(grid.Size, grid.Size, GridLayers.None) { FirstRow = 0, RowCount = grid.Size };
+        sink.Write(band);
+
+        cancellation.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(sink.Complete);
+    }
 }

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Vwe.Maps;
+using Vwe.Maps.Export;
+using Vwe.Maps.Grid;
+using Vwe.WorldGen;
+
+namespace Vwe.Cli.Commands;
+
+/// <summary>
+/// <c>vwe generate &lt;seed&gt; [--int] [--size N] [--pixel-size P] [--format …] [--layers …] [--threads T] [--out DIR] [--json]</c>:
+/// the main job. Generates the world and exports its grid through <see cref="WorldExporter"/> into one folder
+/// (docs/generate.md, docs/formats.md).
+/// </summary>
+internal static class GenerateCommand
+{
+    private const string Description =
+        "Generate the world and write its grid files into one folder: grid.bin (biome and height of every pixel), " +
+        "optional layer files, biomes.json/heightmap.json, biomes.png/terrain.png, manifest.json (SHA-256 of every " +
+        "file) and run.json. The default grid is the game's minimap: 2048 × 2048 pixels of 12 m. The folder is " +
+        "./worlds/<world key>/ (e.g. ./worlds/1706363555-g2-e1-2048x12/) unless --out names it; it is written " +
+        "atomically and replaced as a whole. All input is checked before the world is generated. Prints a summary " +
+        "on stdout (--json: one JSON document); a progress bar on stderr when it is a terminal. Schema and " +
+        "formats: docs/generate.md, docs/formats.md.";
+
+    /// <summary>Pre-generation gains nothing from more than two threads (WorldGenerator's thread parameter).</summary>
+    private const int MaxPregenerationThreads = 2;
+
+    public static Command Create()
+    {
+        Argument<string> seed = CommonOptions.Seed();
+        Option<bool> intSeed = CommonOptions.IntSeed();
+        Option<int> size = CommonOptions.Size();
+        Option<string> pixelSize = CommonOptions.PixelSize();
+        var format = new Option<string>("--format")
+        {
+            Description = "What to write, comma-separated: bin (grid.bin and layers), json (biomes.json, heightmap.json; " +
+                $"--size up to {ExportLimits.MaxJsonSize}), png (biomes.png, terrain.png; --size up to {ExportLimits.MaxPngSize}).",
+            HelpName = "bin,json,png",
+            DefaultValueFactory = _ => ExportInput.DefaultFormats,
+        };
+        Option<string> layers = CommonOptions.Layers();
+        Option<int> threads = CommonOptions.Threads();
+        var output = new Option<string>("--out")
+        {
+            Description = $"The export folder itself (not its parent); default ./{OutputFolder.DefaultParent}/<world key>. " +
+                "It is replaced as a whole, so it must be new, empty or an earlier export's folder; missing parents are created.",
+            HelpName = "DIR",
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print the result (world key, folder, files with sizes and SHA-256, timings) as one JSON document instead of the summary.",
+        };
+
+        var command = new Command("generate", Description) { seed, intSeed, size, pixelSize, format, layers, threads, output, json };
+        command.SetAction((parse, cancellation) =>
+        {
+            // Everything the user gave is checked here, before the world is generated (a fraction of a second to
+            // seconds) and before anything is written.
+            (int worldSeed, string? seedText) = SeedInput.Resolve(parse.GetValue(seed)!, parse.GetValue(intSeed));
+            GridSpec grid = GridInput.Parse(parse.GetValue(size), parse.GetValue(pixelSize)!);
+            (ExportFormats formats, GridLayers gridLayers) = ExportInput.Parse(parse.GetValue(format)!, parse.GetValue(layers), grid);
+            int threadCount = parse.GetValue(threads);
+            if (threadCount < 1)
+            {
+                throw new InputException(
+                    $"--threads {threadCount} is not a thread count; give 1 or more (default: the processor count, {Environment.ProcessorCount}).");
+            }
+
+            string folder = OutputFolder.Resolve(parse.GetValue(output), WorldKey.For(worldSeed, grid));
+            var plan = new Plan(worldSeed, seedText, grid, formats, gridLayers, threadCount, folder);
+            return RunAsync(plan, parse.GetValue(json), parse.InvocationConfiguration, cancellation);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(Plan plan, bool json, InvocationConfiguration console, CancellationToken cancellation)
+    {
+        var progress = new GenerateProgress();
+        var clock = new Stopwatch();
+
+        // On a worker: System.CommandLine registers its Ctrl+C handler only once the action has returned its task.
+        Task<ExportResult> work = Task.Run(() => Export(plan, progress, clock, cancellation), cancellation);
+        if (ProgressDisplay.IsInteractive(console.Error))
+        {
+            try
+            {
+                await ProgressDisplay.ShowAsync($"{plan.Grid.Size} × {plan.Grid.Size} pixels", progress, work).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Whatever the display did, return only once the export is over (its staging folder deleted on failure).
+                await ((Task)work).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+
+        ExportResult result;
+        try
+        {
+            result = await work.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
+        {
+            throw new CancelledException("cancelled; the unfinished export was deleted and the output folder left as it was.", exception);
+        }
+
+        TimeSpan pregeneration = clock.Elapsed;
+        if (json)
+        {
+            GenerateSummary.WriteJson(console.Output, result, plan.Seed, pregeneration, plan.Threads);
+        }
+        else
+        {
+            GenerateSummary.WriteText(console.Output, result, plan.Grid, pregeneration, plan.Threads);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Pre-generates the world (timed by <paramref name="pregeneration"/>) and exports it.</summary>
+    private static ExportResult Export(Plan plan, GenerateProgress progress, Stopwatch pregeneration, CancellationToken cancellation)
+    {
+        pregeneration.Start();
+        var generator = new WorldGenerator(plan.Seed, threads: Math.Min(plan.Threads, MaxPregenerationThreads));
+        pregeneration.Stop();
+        cancellation.ThrowIfCancellationRequested();
+        progress.MarkWorldReady();
+        var request = new ExportRequest
+        {
+            Generator = generator,
+            SeedText = plan.SeedText,
+            Grid = plan.Grid,
+            Formats = plan.Formats,
+            Layers = plan.Layers,
+            Threads = plan.Threads,
+            OutputDirectory = plan.OutputDirectory,
+        };
+        return WorldExporter.Export(request, progress, cancellation);
+    }
+
+    private sealed record Plan(
+        int Seed, string? SeedText, GridSpec Grid, ExportFormats Formats, GridLayers Layers, int Threads, string OutputDirectory);
+}
