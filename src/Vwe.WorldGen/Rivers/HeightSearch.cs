@@ -157,7 +157,7 @@ internal sealed class HeightSearch : IDisposable
                 int current = Volatile.Read(ref search.block);
                 if (current == seen)
                 {
-                    spin.SpinOnce();
+                    spin.SpinOnce(sleep1Threshold: -1);
                     continue;
                 }
 

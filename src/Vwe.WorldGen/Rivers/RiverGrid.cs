@@ -5,19 +5,20 @@ namespace Vwe.WorldGen.Rivers;
 /// <summary>
 /// The game's <c>m_riverPoints</c> (river cell → point array) as a flat array over the cells rivers can reach.
 /// Lakes lie within 10 000 m, river bends stay within length/15 ≤ 334 m of the chord and points reach 2 cells, so
-/// every point falls within cell ±165; the array covers ±256. Point arrays are replaced, never modified, so a
+/// every point falls within cell ±165; the array covers ±192. Point arrays are replaced, never modified, so a
 /// reader holding an old array keeps reading it — the staleness the game's river cache depends on.
 /// </summary>
 internal sealed class RiverGrid
 {
-    private const int Reach = 256;
+    private const int Reach = 192;
     private const int Width = (2 * Reach) + 1;
 
     /// <summary>Widths stay below 128 m (rivers 60–100, streams 20), so a point reaches at most 5 × 5 cells.</summary>
     private const int MaxCellsPerPoint = 25;
 
     private readonly RiverPoint[]?[] cells = new RiverPoint[Width * Width][];
-    private readonly int[] addedCounts = new int[Width * Width];
+    /// <summary>Per cell, points added by the current <see cref="Append"/>; a cell gets at most a few hundred.</summary>
+    private readonly ushort[] addedCounts = new ushort[Width * Width];
 
     public int CellCount { get; private set; }
 
@@ -56,7 +57,7 @@ internal sealed class RiverGrid
             cells[cell] = points;
             CellCount += existing is null ? 1 : 0;
             PointCount += addedCounts[cell];
-            addedCounts[cell] = existingLength;
+            addedCounts[cell] = checked((ushort)existingLength);
         }
 
         foreach (RiverPoint point in added)
