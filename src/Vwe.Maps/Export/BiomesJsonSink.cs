@@ -5,51 +5,20 @@ using Vwe.WorldGen;
 
 namespace Vwe.Maps.Export;
 
-/// <summary>
-/// <c>biomes.json</c> (schema <see cref="Schema"/>, docs/formats.md): the biome flags as nested arrays, outer
-/// index = row (0 = south), inner = column (0 = west). JSON has to start with the southern row while bands come
-/// north first, so the grid is buffered: 2 bytes a pixel, 32 MB at the <see cref="ExportLimits.MaxJsonSize"/> cap.
-/// </summary>
-internal sealed class BiomesJsonSink : IGridSink
+/// <summary><c>biomes.json</c> (docs/formats.md): the biome flags, with a legend; 2 bytes a pixel buffered.</summary>
+internal sealed class BiomesJsonSink(string path, string worldKey, int seed, GridSpec grid, CancellationToken cancellationToken = default)
+    : GridJsonSink<ushort>(path, ExportFileNames.BiomesJson, worldKey, seed, grid, cancellationToken)
 {
-    public const string Schema = "vwe.biomes/1";
+    public const string SchemaName = "vwe.biomes/1";
 
-    private readonly string path;
-    private readonly string worldKey;
-    private readonly int seed;
-    private readonly GridSpec grid;
-    private readonly CancellationToken cancellationToken;
-    private readonly ushort[] biomes;
-    private RowCoverage coverage;
+    protected override string Schema => SchemaName;
 
-    public BiomesJsonSink(string path, string worldKey, int seed, GridSpec grid, CancellationToken cancellationToken = default)
+    protected override string ArrayName => "biomes";
+
+    protected override ReadOnlySpan<ushort> Values(GridBand band) => band.Biomes;
+
+    protected override void WriteHeader(Utf8JsonWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(grid);
-        JsonLimit.Check(grid);
-        this.path = path;
-        this.worldKey = worldKey;
-        this.seed = seed;
-        this.grid = grid;
-        this.cancellationToken = cancellationToken;
-        biomes = new ushort[grid.PixelCount];
-        coverage = new RowCoverage(grid.Size);
-    }
-
-    public void Write(GridBand band)
-    {
-        ArgumentNullException.ThrowIfNull(band);
-        coverage.Add(band);
-        band.Biomes.AsSpan(0, band.PixelCount).CopyTo(biomes.AsSpan(band.FirstRow * grid.Size));
-    }
-
-    public void Complete()
-    {
-        coverage.CheckComplete(ExportFileNames.BiomesJson);
-        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-        using var writer = new Utf8JsonWriter(file, ExportJson.Compact);
-        writer.WriteStartObject();
-        writer.WriteString("schema", Schema);
-        GridDescription.Write(writer, worldKey, seed, grid);
         writer.WriteStartObject("legend");
         foreach (Biome biome in Biomes.All)
         {
@@ -57,27 +26,7 @@ internal sealed class BiomesJsonSink : IGridSink
         }
 
         writer.WriteEndObject();
-        writer.WriteStartArray("biomes");
-        for (int row = 0; row < grid.Size; row++)
-        {
-            writer.WriteStartArray();
-            foreach (ushort biome in biomes.AsSpan(row * grid.Size, grid.Size))
-            {
-                writer.WriteNumberValue((int)biome);
-            }
-
-            writer.WriteEndArray();
-            JsonLimit.FlushEarly(writer);
-
-            // Writing the text takes seconds at the cap, after the last band: stay responsive to Ctrl+C.
-            cancellationToken.ThrowIfCancellationRequested();
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
     }
 
-    public void Dispose()
-    {
-    }
+    protected override void WriteValue(Utf8JsonWriter writer, ushort value) => writer.WriteNumberValue((int)value);
 }
