@@ -157,6 +157,8 @@ public class PointCommandTests
         { ["point", ReferenceSeedText], "No point given" },
         { ["point", ReferenceSeedText, "--at", "0,0", "--bogus"], "'--bogus'" },
         { ["point", ReferenceSeedText, "--in", "/nonexistent/vwe-points.txt"], "cannot read --in file '/nonexistent/vwe-points.txt'" },
+        { ["point", ReferenceSeedText, "--in", ""], "--in is empty" },
+        { ["point", ReferenceSeedText, "--in", Path.GetTempPath()], "is a folder" },
         { ["point", new string('a', 4097), "--at", "0,0"], "4097" },
         { ["point", "--int", "abc", "--at", "0,0"], "'abc' is not an int seed" },
         { ["point", "--int", "2147483648", "--at", "0,0"], "'2147483648' is not an int seed" },
