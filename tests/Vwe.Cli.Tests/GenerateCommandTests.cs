@@ -22,7 +22,7 @@ public class GenerateCommandTests
         CliResult result = Cli.Run(["generate", SeedText, .. Grid512, "--out", output]);
 
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
-        Assert.Equal(Golden.GridSha256("hnLycKKCMI-512.bin.gz"), Golden.Sha256(Path.Combine(output, "grid.bin")));
+        Assert.Equal(GoldenData.GridSha256("hnLycKKCMI-512.bin.gz"), GoldenData.Sha256(Path.Combine(output, "grid.bin")));
         Assert.Equal(
             ["biomes.png", "grid.bin", "manifest.json", "run.json", "terrain.png"],
             Directory.EnumerateFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -38,7 +38,7 @@ public class GenerateCommandTests
         {
             string path = Path.Combine(output, file.GetProperty("name").GetString()!);
             Assert.Equal(new FileInfo(path).Length, file.GetProperty("bytes").GetInt64());
-            Assert.Equal(Golden.Sha256(path), file.GetProperty("sha256").GetString());
+            Assert.Equal(GoldenData.Sha256(path), file.GetProperty("sha256").GetString());
         }
 
         using JsonDocument run = ReadJson(output, "run.json");
@@ -128,7 +128,7 @@ public class GenerateCommandTests
         {
             string path = Path.Combine(output, file.GetProperty("name").GetString()!);
             Assert.Equal(new FileInfo(path).Length, file.GetProperty("bytes").GetInt64());
-            Assert.Equal(Golden.Sha256(path), file.GetProperty("sha256").GetString());
+            Assert.Equal(GoldenData.Sha256(path), file.GetProperty("sha256").GetString());
         }
 
         JsonElement timings = root.GetProperty("timings");
