@@ -11,13 +11,17 @@ internal static class ExitCodes
 
     public const string Help = "Exit codes: 0 success, 1 failure, 2 invalid input, 3 output not writable, 130 cancelled.";
 
-    /// <summary>The exit code for a failure the user can act on; null for a bug, which keeps its stack trace.</summary>
-    public static int? ForException(Exception exception) => exception switch
+    /// <summary>
+    /// The exit code of a failure. Only what the commands turned into <see cref="InputException"/> is bad input;
+    /// file system failures and cancellation are the user's to act on too. Anything else is a bug:
+    /// <see cref="Failure"/>, and <see cref="VweCommand.RunAsync"/> reports it as an internal error.
+    /// </summary>
+    public static int ForException(Exception exception) => exception switch
     {
-        InputException or FormatException or ArgumentOutOfRangeException or NotSupportedException => InvalidInput,
+        InputException => InvalidInput,
         IOException or UnauthorizedAccessException => OutputError,
         OperationCanceledException => Cancelled,
-        _ => null,
+        _ => Failure,
     };
 }
 

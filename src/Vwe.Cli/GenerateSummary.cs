@@ -50,26 +50,10 @@ internal static class GenerateSummary
             writer.WriteString("worldKey", result.WorldKey);
             writer.WriteNumber("seed", seed);
             writer.WriteString("outputDirectory", result.OutputDirectory);
-            writer.WriteStartArray("files");
-            foreach (ExportedFile file in result.Files)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("name", file.Name);
-                writer.WriteNumber("bytes", file.Bytes);
-                writer.WriteString("sha256", file.Sha256);
-                if (file.PixelsSha256 is not null)
-                {
-                    writer.WriteString("pixelsSha256", file.PixelsSha256);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            ExportResultJson.WriteFiles(writer, result.Files);
             ExportTimings timings = result.Timings;
             writer.WriteStartObject("timings");
-            writer.WriteString(
-                "startedUtc", timings.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            ExportResultJson.WriteStartedUtc(writer, timings.StartedUtc);
             writer.WriteNumber("pregenerationMs", Milliseconds(pregeneration));
             writer.WriteNumber("sampleAndWriteMs", Milliseconds(timings.SampleAndWrite));
             writer.WriteNumber("hashingMs", Milliseconds(timings.Hashing));
@@ -101,5 +85,5 @@ internal static class GenerateSummary
 
     private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.00} s");
 
-    private static long Milliseconds(TimeSpan span) => (long)Math.Round(span.TotalMilliseconds, MidpointRounding.AwayFromZero);
+    private static long Milliseconds(TimeSpan span) => ExportResultJson.Milliseconds(span);
 }

@@ -6,9 +6,6 @@ namespace Vwe.Cli;
 /// <summary>The grid options <c>--size N</c> and <c>--pixel-size P</c>, checked with messages in terms of the options.</summary>
 internal static class GridInput
 {
-    /// <summary>Longest input shown back in an error; a runaway argument would otherwise flood the terminal.</summary>
-    private const int QuoteLength = 60;
-
     /// <summary>The grid of <paramref name="size"/> pixels of <paramref name="pixelSizeText"/> metres.</summary>
     public static GridSpec Parse(int size, string pixelSizeText)
     {
@@ -24,7 +21,7 @@ internal static class GridInput
         if (!float.IsFinite(grid.X(0)) || !float.IsFinite(grid.X(size - 1)))
         {
             throw new InputException(
-                $"--pixel-size {Quote(pixelSizeText)} with --size {size} puts pixel centres beyond the float32 range; the world is about 21 000 m across, so give e.g. 12 or 48.");
+                $"--pixel-size {InputText.Quote(pixelSizeText)} with --size {size} puts pixel centres beyond the float32 range; the world is about 21 000 m across, so give e.g. 12 or 48.");
         }
 
         return grid;
@@ -36,18 +33,15 @@ internal static class GridInput
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
         {
             throw new InputException(
-                $"--pixel-size {Quote(text)} is not a number; give the metres between pixel centres as a plain number, e.g. 12 or 1.5 ('.' as decimal mark, no unit).");
+                $"--pixel-size {InputText.Quote(text)} is not a number; give the metres between pixel centres as a plain number, e.g. 12 or 1.5 ('.' as decimal mark, no unit).");
         }
 
         if (!double.IsFinite(value) || value <= 0)
         {
             throw new InputException(
-                $"--pixel-size {Quote(text)} is not a positive finite number of metres; give e.g. 12 or 48.");
+                $"--pixel-size {InputText.Quote(text)} is not a positive finite number of metres; give e.g. 12 or 48.");
         }
 
         return value;
     }
-
-    private static string Quote(string text) =>
-        text.Length <= QuoteLength ? $"'{text}'" : $"'{text[..QuoteLength]}…' ({text.Length} characters)";
 }

@@ -23,7 +23,17 @@ internal static class OutputFolder
         }
 
         // IOException (exit 3) when the path is a file or lies under one.
-        string full = OutputPath.Check(given);
+        string full;
+        try
+        {
+            full = OutputPath.Check(given);
+        }
+        catch (ArgumentException exception)
+        {
+            // A name too long for the staging sibling, or a symbolic link: the path given is the problem.
+            throw new InputException($"--out: {exception.Message}");
+        }
+
         if (Directory.Exists(full))
         {
             CheckReplaceable(given, full);

@@ -9,16 +9,13 @@ namespace Vwe.Cli;
 /// </summary>
 internal static class PointInput
 {
-    /// <summary>Longest input shown back in an error; a runaway line would otherwise flood the terminal.</summary>
-    private const int QuoteLength = 60;
-
     private const string Example = "e.g. -3200,800 or 1234.5,-678.25";
 
     /// <summary>The value of the <paramref name="position"/>-th (1-based) <c>--at</c>.</summary>
     public static (float X, float Z) ParseAt(string text, int position)
     {
         string? problem = TryParse(text, out float x, out float z);
-        return problem is null ? (x, z) : throw new InputException($"--at #{position} {Quote(text)}: {problem}.");
+        return problem is null ? (x, z) : throw new InputException($"--at #{position} {InputText.Quote(text)}: {problem}.");
     }
 
     /// <summary>
@@ -27,6 +24,18 @@ internal static class PointInput
     /// </summary>
     public static void ReadFile(string path, List<(float X, float Z)> points)
     {
+        // StreamReader throws ArgumentException for "", and reports a folder as "access denied": say what it is.
+        if (path.Length == 0)
+        {
+            throw new InputException("--in is empty; give a file with one X,Z per line, or '-' for standard input.");
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new InputException(
+                $"--in '{path}' is a folder; give a file with one X,Z per line, or '-' for standard input.");
+        }
+
         try
         {
             if (path == "-")
@@ -62,7 +71,7 @@ internal static class PointInput
             string? problem = TryParse(content, out float x, out float z);
             if (problem is not null)
             {
-                throw new InputException($"{name}:{lineNumber}: {Quote(content)}: {problem}.");
+                throw new InputException($"{name}:{lineNumber}: {InputText.Quote(content)}: {problem}.");
             }
 
             points.Add((x, z));
@@ -86,13 +95,10 @@ internal static class PointInput
     {
         if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
-            return $"{axis} {Quote(text.Trim().ToString())} is not a number ({Example})";
+            return $"{axis} {InputText.Quote(text.Trim().ToString())} is not a number ({Example})";
         }
 
         // float.Parse accepts "NaN" and "Infinity" and turns 1e39 into infinity.
-        return float.IsFinite(value) ? null : $"{axis} {Quote(text.Trim().ToString())} is not a finite float32 coordinate";
+        return float.IsFinite(value) ? null : $"{axis} {InputText.Quote(text.Trim().ToString())} is not a finite float32 coordinate";
     }
-
-    private static string Quote(string text) =>
-        text.Length <= QuoteLength ? $"'{text}'" : $"'{text[..QuoteLength]}…' ({text.Length} characters)";
 }

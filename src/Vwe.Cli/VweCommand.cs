@@ -7,6 +7,9 @@ namespace Vwe.Cli;
 /// <summary>The <c>vwe</c> root command: one subcommand per file of <c>Commands/</c>.</summary>
 internal static class VweCommand
 {
+    /// <summary>Set to 1 to get the stack trace of an internal error (a bug) after its one-line report.</summary>
+    public const string DebugVariable = "VWE_DEBUG";
+
     public static RootCommand Create()
     {
         var root = new RootCommand(
@@ -24,7 +27,8 @@ internal static class VweCommand
     /// <summary>
     /// Parses and runs one command line. A parse error is one line on <paramref name="error"/> (exit 2, no help
     /// dump); an exception the user can act on is one line with the exit code <see cref="ExitCodes.ForException"/>
-    /// gives; anything else is a bug and keeps its stack trace. <paramref name="output"/> is flushed before returning.
+    /// gives; anything else is a bug, reported in one line as an internal error (exit 1), with its stack trace
+    /// when <see cref="DebugVariable"/> is 1. <paramref name="output"/> is flushed before returning.
     /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
@@ -49,19 +53,32 @@ internal static class VweCommand
             await output.FlushAsync().ConfigureAwait(false);
             return code;
         }
-        catch (Exception exception) when (ExitCodes.ForException(exception) is int code)
+        catch (Exception exception)
         {
             // Whole lines written before the failure still reach a pipe (stdout never ends mid-line).
             TryFlush(output);
-            string message = exception switch
-            {
-                CancelledException => exception.Message,
-                OperationCanceledException => "cancelled; stdout holds only the complete lines written before.",
-                _ => exception.Message,
-            };
-            error.WriteLine($"vwe: {OneLine(message)}");
-            return code;
+            return Report(exception, error, Environment.GetEnvironmentVariable(DebugVariable) == "1");
         }
+    }
+
+    /// <summary>Writes the one line of <paramref name="exception"/> (and, for a bug with <paramref name="debug"/>, its stack trace); returns the exit code.</summary>
+    internal static int Report(Exception exception, TextWriter error, bool debug)
+    {
+        int code = ExitCodes.ForException(exception);
+        string message = exception switch
+        {
+            CancelledException => exception.Message,
+            OperationCanceledException => "cancelled; stdout holds only the complete lines written before.",
+            _ when code == ExitCodes.Failure => $"internal error: {exception.Message} (please report)",
+            _ => exception.Message,
+        };
+        error.WriteLine($"vwe: {OneLine(message)}");
+        if (code == ExitCodes.Failure && debug)
+        {
+            error.WriteLine(exception.ToString());
+        }
+
+        return code;
     }
 
     internal static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();

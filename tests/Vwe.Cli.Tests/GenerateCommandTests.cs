@@ -22,7 +22,7 @@ public class GenerateCommandTests
         CliResult result = Cli.Run(["generate", SeedText, .. Grid512, "--out", output]);
 
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
-        Assert.Equal(Golden.GridSha256("hnLycKKCMI-512.bin.gz"), Golden.Sha256(Path.Combine(output, "grid.bin")));
+        Assert.Equal(GoldenData.GridSha256("hnLycKKCMI-512.bin.gz"), GoldenData.Sha256(Path.Combine(output, "grid.bin")));
         Assert.Equal(
             ["biomes.png", "grid.bin", "manifest.json", "run.json", "terrain.png"],
             Directory.EnumerateFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -38,7 +38,7 @@ public class GenerateCommandTests
         {
             string path = Path.Combine(output, file.GetProperty("name").GetString()!);
             Assert.Equal(new FileInfo(path).Length, file.GetProperty("bytes").GetInt64());
-            Assert.Equal(Golden.Sha256(path), file.GetProperty("sha256").GetString());
+            Assert.Equal(GoldenData.Sha256(path), file.GetProperty("sha256").GetString());
         }
 
         using JsonDocument run = ReadJson(output, "run.json");
@@ -128,7 +128,7 @@ public class GenerateCommandTests
         {
             string path = Path.Combine(output, file.GetProperty("name").GetString()!);
             Assert.Equal(new FileInfo(path).Length, file.GetProperty("bytes").GetInt64());
-            Assert.Equal(Golden.Sha256(path), file.GetProperty("sha256").GetString());
+            Assert.Equal(GoldenData.Sha256(path), file.GetProperty("sha256").GetString());
         }
 
         JsonElement timings = root.GetProperty("timings");
@@ -284,6 +284,44 @@ public class GenerateCommandTests
 
         AssertRefused(result, 3, "cannot write --out '/proc/vwe-test/out': creating a folder in '/proc' failed");
         Assert.False(Directory.Exists("/proc/vwe-test"));
+    }
+
+    [Fact]
+    public void An_output_folder_name_too_long_for_its_staging_sibling_is_refused_before_generating()
+    {
+        using var temp = new TempDirectory();
+
+        // 250 bytes is a legal name, but '<name>.tmp-<12 hex>' would not be.
+        CliResult result = Cli.Run(["generate", SeedText, .. Grid512, "--out", temp.Combine(new string('w', 250))]);
+
+        AssertRefused(result, 2, "is 250 bytes (UTF-8); the limit is 238");
+        Assert.Empty(temp.Entries());
+    }
+
+    [Fact]
+    public void The_longest_output_folder_name_is_written()
+    {
+        using var temp = new TempDirectory();
+        string name = new('é', 119); // 238 UTF-8 bytes: multi-byte characters count as bytes, not characters.
+
+        CliResult result = Cli.Run(["generate", SeedText, "--size", "16", "--pixel-size", "300", "--format", "bin", "--out", temp.Combine(name)]);
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Error));
+        Assert.True(File.Exists(temp.Combine(name, "grid.bin")));
+    }
+
+    [Fact]
+    public void An_output_folder_that_is_a_symbolic_link_is_refused_and_the_target_left_alone()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("target"));
+        Directory.CreateSymbolicLink(temp.Combine("link"), temp.Combine("target"));
+
+        CliResult result = Cli.Run(["generate", SeedText, .. Grid512, "--out", temp.Combine("link")]);
+
+        AssertRefused(result, 2, $"is a symbolic link; the export is renamed into place, which would replace the link and leave its target stale. Give the target path instead: '{temp.Combine("target")}'");
+        Assert.Equal(temp.Combine("target"), new DirectoryInfo(temp.Combine("link")).ResolveLinkTarget(returnFinalTarget: false)?.FullName);
+        Assert.Equal(["link", "target"], temp.Entries());
     }
 
     [Fact]

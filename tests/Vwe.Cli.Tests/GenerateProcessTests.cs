@@ -22,7 +22,7 @@ public class GenerateProcessTests
         Assert.Equal(
             ["worlds", folder, .. new[] { "biomes.png", "grid.bin", "manifest.json", "run.json", "terrain.png" }.Select(name => Path.Combine(folder, name))],
             temp.Entries());
-        Assert.Equal(Golden.GridSha256("hnLycKKCMI-512.bin.gz"), Golden.Sha256(temp.Combine(folder, "grid.bin")));
+        Assert.Equal(GoldenData.GridSha256("hnLycKKCMI-512.bin.gz"), GoldenData.Sha256(temp.Combine(folder, "grid.bin")));
         Assert.Contains(temp.Combine(folder), result.Output, StringComparison.Ordinal);
     }
 
@@ -35,7 +35,7 @@ public class GenerateProcessTests
 
         Assert.Equal((0, ""), (result.ExitCode, result.Error));
         string folder = temp.Combine("worlds", "1706363555-g2-e1-2048x12");
-        Assert.Equal(Golden.GridSha256("hnLycKKCMI-2048.bin.gz"), Golden.Sha256(Path.Combine(folder, "grid.bin")));
+        Assert.Equal(GoldenData.GridSha256("hnLycKKCMI-2048.bin.gz"), GoldenData.Sha256(Path.Combine(folder, "grid.bin")));
         Assert.Equal(
             ["biomes.png", "grid.bin", "manifest.json", "run.json", "terrain.png"],
             Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -112,7 +112,7 @@ public class GenerateProcessTests
         Assert.Contains("\u001b[?25h", result.Output, StringComparison.Ordinal); // the cursor is shown again: the display ended
         Assert.DoesNotContain("1706363555-g2-e1-512x48", result.Output, StringComparison.Ordinal);
         Assert.StartsWith("world   1706363555-g2-e1-512x48", File.ReadAllText(summary), StringComparison.Ordinal);
-        Assert.Equal(Golden.GridSha256("hnLycKKCMI-512.bin.gz"), Golden.Sha256(Path.Combine(output, "grid.bin")));
+        Assert.Equal(GoldenData.GridSha256("hnLycKKCMI-512.bin.gz"), GoldenData.Sha256(Path.Combine(output, "grid.bin")));
     }
 
     private static bool WaitFor(Func<bool> condition, Process process)

@@ -63,10 +63,10 @@ public class PointCommandTests
     [Fact]
     public void Golden_points_read_from_a_file_match_every_field_bit_for_bit()
     {
-        using JsonDocument world = Golden.World(ReferenceSeedText);
+        using JsonDocument world = GoldenData.ReadDocument($"worlds/{ReferenceSeedText}.json.gz");
         JsonElement[] golden = [.. world.RootElement.GetProperty("points").EnumerateArray()];
         using var file = new TempFile(string.Join('\n', golden.Select(p =>
-            string.Create(CultureInfo.InvariantCulture, $"{Golden.Float(p.GetProperty("x")):R},{Golden.Float(p.GetProperty("z")):R}"))));
+            string.Create(CultureInfo.InvariantCulture, $"{Bits.FromDecimal(p.GetProperty("x").GetDouble()):R},{Bits.FromDecimal(p.GetProperty("z").GetDouble()):R}"))));
 
         CliResult result = Cli.Run("point", ReferenceSeedText, "--in", file.Path);
 
@@ -157,6 +157,8 @@ public class PointCommandTests
         { ["point", ReferenceSeedText], "No point given" },
         { ["point", ReferenceSeedText, "--at", "0,0", "--bogus"], "'--bogus'" },
         { ["point", ReferenceSeedText, "--in", "/nonexistent/vwe-points.txt"], "cannot read --in file '/nonexistent/vwe-points.txt'" },
+        { ["point", ReferenceSeedText, "--in", ""], "--in is empty" },
+        { ["point", ReferenceSeedText, "--in", Path.GetTempPath()], "is a folder" },
         { ["point", new string('a', 4097), "--at", "0,0"], "4097" },
         { ["point", "--int", "abc", "--at", "0,0"], "'abc' is not an int seed" },
         { ["point", "--int", "2147483648", "--at", "0,0"], "'2147483648' is not an int seed" },
@@ -217,7 +219,7 @@ public class PointCommandTests
 
     private static void AssertBits(JsonElement expected, string goldenName, JsonElement point, string name, string where)
     {
-        uint want = Golden.Bits(expected.GetProperty(goldenName));
+        uint want = Bits.Parse(expected.GetProperty(goldenName).GetString()!);
         uint got = BitConverter.SingleToUInt32Bits(ReadFloat(point, name));
         Assert.True(want == got, $"{where}: {name} 0x{got:X8}, expected 0x{want:X8}");
     }

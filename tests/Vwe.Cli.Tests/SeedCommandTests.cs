@@ -16,13 +16,18 @@ public class SeedCommandTests
         Assert.True(json.RootElement.GetProperty("gameGenerated").GetBoolean());
     }
 
-    [Fact]
-    public void Digits_are_hashed_as_text()
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("1706363555")]
+    [InlineData("2147483647")]
+    [InlineData("99999999999999999999")]
+    public void Digits_are_hashed_as_text_to_the_golden_world_seed(string digits)
     {
-        CliResult result = Cli.Run("seed", "12345");
+        CliResult result = Cli.Run("seed", digits);
 
+        Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.Output);
-        Assert.NotEqual(12345, json.RootElement.GetProperty("seed").GetInt32());
+        Assert.Equal(GoldenWorldSeed(digits), json.RootElement.GetProperty("seed").GetInt32());
     }
 
     [Fact]
@@ -70,5 +75,14 @@ public class SeedCommandTests
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("gameGenerated is true when", result.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The world seed tests/golden/hash.json gives for <paramref name="text"/> (the game's own hash).</summary>
+    private static int GoldenWorldSeed(string text)
+    {
+        using JsonDocument hashes = GoldenData.ReadDocument("hash.json.gz");
+        return hashes.RootElement.GetProperty("cases").EnumerateArray()
+            .Single(entry => entry.GetProperty("text").GetString() == text)
+            .GetProperty("worldSeed").GetInt32();
     }
 }

@@ -103,6 +103,12 @@ internal static class GenerateCommand
         {
             throw new CancelledException("cancelled; the unfinished export was deleted and the output folder left as it was.", exception);
         }
+        catch (ExportWriteException exception)
+        {
+            throw new IOException(
+                $"writing --out '{exception.OutputDirectory}' failed: {exception.Reason}; nothing was left behind. Free some space there or choose another --out.",
+                exception);
+        }
 
         TimeSpan pregeneration = clock.Elapsed;
         if (json)

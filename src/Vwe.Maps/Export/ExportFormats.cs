@@ -21,40 +21,19 @@ public static class ExportFormatNames
     public static IReadOnlyList<(ExportFormats Format, string Name)> All { get; } =
         [(ExportFormats.Bin, "bin"), (ExportFormats.Json, "json"), (ExportFormats.Png, "png")];
 
-    extension(ExportFormats)
+    /// <summary>
+    /// Parses a comma-separated list such as <c>bin,png</c>; an unknown or missing name throws
+    /// <see cref="FormatException"/> with the valid ones.
+    /// </summary>
+    public static ExportFormats Parse(string? list)
     {
-        /// <summary>
-        /// Parses a comma-separated list such as <c>bin,png</c> (<c>ExportFormats.Parse("bin,png")</c>); an unknown
-        /// or missing name throws with the valid ones.
-        /// </summary>
-        public static ExportFormats Parse(string? list) => ParseList(list);
-    }
-
-    private static ExportFormats ParseList(string? list)
-    {
-        var formats = ExportFormats.None;
-        foreach (string part in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var match = All.FirstOrDefault(entry => entry.Name.Equals(part, StringComparison.OrdinalIgnoreCase));
-            if (match.Name is null)
-            {
-                throw new FormatException($"unknown format '{part}'; valid formats are {ValidNames}");
-            }
-
-            formats |= match.Format;
-        }
-
-        if (formats == ExportFormats.None)
-        {
-            throw new FormatException($"no format given in '{list}'; give one or more of {ValidNames}, e.g. bin,png");
-        }
-
-        return formats;
+        var formats = NameList.Parse(list, All, "format").Aggregate(ExportFormats.None, (all, format) => all | format);
+        return formats != ExportFormats.None
+            ? formats
+            : throw new FormatException($"no format given in '{list}'; give one or more of {NameList.Join(All)}, e.g. bin,png");
     }
 
     /// <summary>The names of the set flags, comma-separated, e.g. <c>bin,png</c>.</summary>
     public static string Format(ExportFormats formats) =>
         string.Join(",", All.Where(entry => formats.HasFlag(entry.Format)).Select(entry => entry.Name));
-
-    private static string ValidNames => string.Join(", ", All.Select(entry => entry.Name));
 }

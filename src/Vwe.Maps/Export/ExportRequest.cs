@@ -33,8 +33,9 @@ public sealed record ExportRequest
 
     /// <summary>
     /// Throws when the request cannot be carried out: <see cref="NotSupportedException"/> for a format or layer
-    /// the grid or formats do not allow, <see cref="IOException"/> for an output path that cannot be a folder,
-    /// <see cref="ArgumentException"/> for a request no caller should build.
+    /// the grid or formats do not allow (<see cref="ExportLimits.Check"/>), <see cref="ArgumentException"/> for a
+    /// request no caller should build. The output folder is checked by <see cref="WorldExporter.Export"/>
+    /// (<see cref="OutputPath.Check"/>), once, right before it is written.
     /// </summary>
     public void Validate()
     {
@@ -56,7 +57,6 @@ public sealed record ExportRequest
         }
 
         CheckFormats();
-        OutputPath.Check(OutputDirectory);
     }
 
     private void CheckFormats()
@@ -75,22 +75,6 @@ public sealed record ExportRequest
             throw new ArgumentException($"layers '{Layers}' include an unknown layer", nameof(Layers));
         }
 
-        if (Layers != GridLayers.None && !Formats.HasFlag(ExportFormats.Bin))
-        {
-            throw new NotSupportedException(
-                $"layers ({string.Join(",", GridLayerNames.Each(Layers).Select(GridLayerNames.Name))}) are written only as .bin files; add the bin format or drop the layers");
-        }
-
-        if (Formats.HasFlag(ExportFormats.Json) && Grid.Size > ExportLimits.MaxJsonSize)
-        {
-            throw new NotSupportedException(
-                $"the json format is limited to grids of {ExportLimits.MaxJsonSize}²; grid {Grid.Key} is {Grid.Size}². Drop json (bin has no limit) or choose a size up to {ExportLimits.MaxJsonSize}.");
-        }
-
-        if (Formats.HasFlag(ExportFormats.Png) && Grid.Size > ExportLimits.MaxPngSize)
-        {
-            throw new NotSupportedException(
-                $"the png format is limited to grids of {ExportLimits.MaxPngSize}²; grid {Grid.Key} is {Grid.Size}². Drop png or choose a size up to {ExportLimits.MaxPngSize}.");
-        }
+        ExportLimits.Check(Grid, Formats, Layers);
     }
 }

@@ -23,7 +23,6 @@ internal abstract class GridJsonSink<T> : IGridSink
     protected GridJsonSink(string path, string fileName, string worldKey, int seed, GridSpec grid, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        JsonLimit.Check(grid);
         this.path = path;
         this.fileName = fileName;
         this.worldKey = worldKey;
@@ -66,7 +65,7 @@ internal abstract class GridJsonSink<T> : IGridSink
             }
 
             writer.WriteEndArray();
-            JsonLimit.FlushEarly(writer);
+            JsonFlush.WhenFull(writer);
 
             // Writing the text takes seconds at the cap, after the last band: stay responsive to Ctrl+C.
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Vwe.Maps.Export.Png;
 using Vwe.Maps.Grid;
 
 namespace Vwe.Maps.Export;
@@ -23,8 +22,8 @@ internal sealed class HeightmapJsonSink(string path, string worldKey, int seed, 
     {
         writer.WriteString("unit", "m");
         writer.WriteString("numbers", "float32, shortest round-trip decimal: parse as double, then cast to float32");
-        writer.WriteNumber("waterLevel", TerrainShading.WaterLevel);
-        writer.WriteNumber("worldEdgeHeight", TerrainShading.WorldEdgeHeight);
+        writer.WriteNumber("waterLevel", WorldHeights.WaterLevel);
+        writer.WriteNumber("worldEdgeHeight", WorldHeights.WorldEdge);
     }
 
     // Utf8JsonWriter formats a float as the shortest text that parses back to the same float32.

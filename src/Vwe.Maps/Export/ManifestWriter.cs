@@ -76,22 +76,7 @@ internal static class ManifestWriter
 
         writer.WriteEndArray();
 
-        writer.WriteStartArray("files");
-        foreach (ExportedFile data in dataFiles.OrderBy(data => data.Name, StringComparer.Ordinal))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", data.Name);
-            writer.WriteNumber("bytes", data.Bytes);
-            writer.WriteString("sha256", data.Sha256);
-            if (data.PixelsSha256 is not null)
-            {
-                writer.WriteString("pixelsSha256", data.PixelsSha256);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        ExportResultJson.WriteFiles(writer, dataFiles);
         writer.WriteEndObject();
     }
 }

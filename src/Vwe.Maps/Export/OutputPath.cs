@@ -1,9 +1,21 @@
+using System.Text;
+
 namespace Vwe.Maps.Export;
 
 /// <summary>Checks on the output folder the user gave, made before anything is written.</summary>
 public static class OutputPath
 {
-    /// <summary>The absolute, normalised output folder; throws <see cref="IOException"/> when it cannot become a folder.</summary>
+    /// <summary>The longest file name, in bytes, that Linux file systems (NAME_MAX) and most others take.</summary>
+    public const int MaxNameBytes = 255;
+
+    /// <summary>The longest output folder name: its staging sibling adds <see cref="StagingDirectory.SiblingSuffixLength"/> bytes.</summary>
+    public const int MaxFolderNameBytes = MaxNameBytes - StagingDirectory.SiblingSuffixLength;
+
+    /// <summary>
+    /// The absolute, normalised output folder. Throws <see cref="ArgumentException"/> when the path itself is
+    /// unusable (a name too long for the staging sibling, a symbolic link) and <see cref="IOException"/> when
+    /// what is on disk keeps it from becoming a folder.
+    /// </summary>
     public static string Check(string outputDirectory)
     {
         string full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
@@ -11,6 +23,24 @@ public static class OutputPath
         if (parent is null)
         {
             throw new IOException($"output folder '{outputDirectory}' is a filesystem root; give a folder inside it");
+        }
+
+        // The export is written into '<name>.tmp-<random>' and renamed: that sibling's name must fit too, or the
+        // failure would come only after the world was generated and sampled.
+        int nameBytes = Encoding.UTF8.GetByteCount(Path.GetFileName(full));
+        if (nameBytes > MaxFolderNameBytes)
+        {
+            throw new ArgumentException(
+                $"output folder name '{Path.GetFileName(full)}' is {nameBytes} bytes (UTF-8); the limit is {MaxFolderNameBytes}, since its temporary sibling adds {StagingDirectory.SiblingSuffixLength} bytes and file names stop at {MaxNameBytes}. Give a shorter folder name.");
+        }
+
+        // The commit renames the folder into place: on a link it would replace the link and leave the target stale.
+        var link = new FileInfo(full);
+        if (link.LinkTarget is not null)
+        {
+            string target = link.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? link.LinkTarget;
+            throw new ArgumentException(
+                $"output folder '{outputDirectory}' is a symbolic link; the export is renamed into place, which would replace the link and leave its target stale. Give the target path instead: '{target}'.");
         }
 
         if (File.Exists(full))

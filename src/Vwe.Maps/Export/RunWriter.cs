@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
@@ -21,11 +20,10 @@ internal static class RunWriter
             writer.WriteStartObject();
             writer.WriteString("schema", Schema);
             writer.WriteString("worldKey", request.WorldKey);
-            writer.WriteString(
-                "startedUtc", timings.StartedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-            writer.WriteNumber("durationMs", Milliseconds(timings.Total));
-            writer.WriteNumber("sampleAndWriteMs", Milliseconds(timings.SampleAndWrite));
-            writer.WriteNumber("hashingMs", Milliseconds(timings.Hashing));
+            ExportResultJson.WriteStartedUtc(writer, timings.StartedUtc);
+            writer.WriteNumber("durationMs", ExportResultJson.Milliseconds(timings.Total));
+            writer.WriteNumber("sampleAndWriteMs", ExportResultJson.Milliseconds(timings.SampleAndWrite));
+            writer.WriteNumber("hashingMs", ExportResultJson.Milliseconds(timings.Hashing));
             writer.WriteNumber("threads", request.Threads);
             writer.WriteStartObject("machine");
             writer.WriteString("os", RuntimeInformation.OSDescription);
@@ -44,6 +42,4 @@ internal static class RunWriter
         typeof(RunWriter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(RunWriter).Assembly.GetName().Version?.ToString()
         ?? "unknown";
-
-    private static long Milliseconds(TimeSpan span) => (long)Math.Round(span.TotalMilliseconds, MidpointRounding.AwayFromZero);
 }

@@ -9,6 +9,14 @@ namespace Vwe.Maps.Export;
 /// </summary>
 internal sealed class StagingDirectory : IDisposable
 {
+    /// <summary>
+    /// Bytes the staging and old-folder siblings add to the output folder's name: <c>.tmp-</c> or <c>.old-</c> and
+    /// <see cref="RandomHexLength"/> hex digits.
+    /// </summary>
+    public const int SiblingSuffixLength = 5 + RandomHexLength;
+
+    private const int RandomHexLength = 12;
+
     private bool committed;
 
     private StagingDirectory(string finalPath, string path)
@@ -90,6 +98,7 @@ internal sealed class StagingDirectory : IDisposable
         }
     }
 
+    /// <summary><paramref name="kind"/> has three letters, as <see cref="SiblingSuffixLength"/> counts.</summary>
     private static string Sibling(string path, string kind) =>
-        $"{path}.{kind}-{RandomNumberGenerator.GetHexString(12, lowercase: true)}";
+        $"{path}.{kind}-{RandomNumberGenerator.GetHexString(RandomHexLength, lowercase: true)}";
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Diagnostics;
 using Vwe.Maps.Grid;
 
@@ -22,6 +23,25 @@ public static class WorldExporter
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         using StagingDirectory staging = StagingDirectory.Create(finalPath);
+        try
+        {
+            return Write(request, staging, started, clock, progress, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Disposing the staging folder deletes what was written; the system's message names that folder.
+            throw new ExportWriteException(finalPath, ExportWriteException.ReasonOf(exception, staging.Path), exception);
+        }
+    }
+
+    private static ExportResult Write(
+        ExportRequest request,
+        StagingDirectory staging,
+        DateTimeOffset started,
+        Stopwatch clock,
+        IProgress<double>? progress,
+        CancellationToken cancellationToken)
+    {
 
         IReadOnlyList<string> names;
         var pixelHashes = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -54,7 +74,7 @@ public static class WorldExporter
         progress?.Report(1);
         return new ExportResult(
             request.WorldKey,
-            finalPath,
+            staging.FinalPath,
             [.. files.OrderBy(file => file.Name, StringComparer.Ordinal)],
             timings with { Total = clock.Elapsed });
     }
@@ -67,6 +87,27 @@ public static class WorldExporter
         CancellationToken cancellationToken)
     {
         var files = new ExportedFile[names.Count];
+        try
+        {
+            HashAll(folder, names, pixelHashes, threads, files, cancellationToken);
+        }
+        catch (AggregateException aggregate) when (aggregate.InnerExceptions.Count == 1)
+        {
+            // One failed file: rethrow its own exception (e.g. an IOException) rather than Parallel's wrapper.
+            ExceptionDispatchInfo.Throw(aggregate.InnerExceptions[0]);
+        }
+
+        return files;
+    }
+
+    private static void HashAll(
+        string folder,
+        IReadOnlyList<string> names,
+        Dictionary<string, string?> pixelHashes,
+        int threads,
+        ExportedFile[] files,
+        CancellationToken cancellationToken)
+    {
         Parallel.For(
             0,
             names.Count,
@@ -80,6 +121,5 @@ public static class WorldExporter
                     FileHash.Sha256(path, cancellationToken),
                     pixelHashes.GetValueOrDefault(names[index]));
             });
-        return files;
     }
 }

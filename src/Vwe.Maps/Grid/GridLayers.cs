@@ -19,23 +19,8 @@ public static class GridLayerNames
         [(GridLayers.River, "river"), (GridLayers.Forest, "forest")];
 
     /// <summary>Parses a comma-separated list such as <c>river,forest</c>; an unknown name throws with the valid ones.</summary>
-    public static GridLayers Parse(string? list)
-    {
-        var layers = GridLayers.None;
-        foreach (string part in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var match = All.FirstOrDefault(entry => entry.Name.Equals(part, StringComparison.OrdinalIgnoreCase));
-            if (match.Name is null)
-            {
-                throw new FormatException(
-                    $"unknown layer '{part}'; valid layers are {string.Join(", ", All.Select(entry => entry.Name))}");
-            }
-
-            layers |= match.Layer;
-        }
-
-        return layers;
-    }
+    public static GridLayers Parse(string? list) =>
+        NameList.Parse(list, All, "layer").Aggregate(GridLayers.None, (all, layer) => all | layer);
 
     public static string Name(GridLayers layer) =>
         All.First(entry => entry.Layer == layer).Name;

@@ -10,13 +10,8 @@ namespace Vwe.Maps.Points;
 /// </summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(PointSample))]
-[JsonSerializable(typeof(PointSample[]))]
 public sealed partial class PointSampleJson : JsonSerializerContext
 {
     /// <summary>One sample as one line of JSON (no line break).</summary>
     public static string Line(PointSample sample) => JsonSerializer.Serialize(sample, Default.PointSample);
-
-    /// <summary>Reads a line written by <see cref="Line"/>.</summary>
-    public static PointSample Parse(string line) =>
-        JsonSerializer.Deserialize(line, Default.PointSample);
 }

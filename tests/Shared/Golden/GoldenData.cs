@@ -64,21 +64,28 @@ internal static class GoldenData
         return JsonDocument.Parse(stream);
     }
 
+    /// <summary>The SHA-256 of a golden grid's uncompressed payload (grid.bin's bytes), from grids/index.json.</summary>
+    public static string GridSha256(string file)
+    {
+        using JsonDocument index = ReadDocument("grids/index.json");
+        return index.RootElement.GetProperty("grids").EnumerateArray()
+            .Single(grid => grid.GetProperty("file").GetString() == file)
+            .GetProperty("sha256OfUncompressedPayload").GetString()!;
+    }
+
+    /// <summary>Lower-case hex SHA-256 of a file, as grids/index.json and manifest.json write it.</summary>
+    public static string Sha256(string path)
+    {
+        using FileStream file = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file));
+    }
+
     private static string FindGoldenDirectory()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (folder.EnumerateFiles("*.slnx").Any())
-            {
-                string golden = Path.Combine(folder.FullName, "tests", "golden");
-                return System.IO.Directory.Exists(golden)
-                    ? golden
-                    : throw new DirectoryNotFoundException(
-                        $"the repository root {folder.FullName} has no tests/golden folder; restore it from git");
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"no folder above {AppContext.BaseDirectory} holds a .slnx file; run the tests from inside the repository");
+        string golden = Path.Combine(RepositoryRoot.Path, "tests", "golden");
+        return System.IO.Directory.Exists(golden)
+            ? golden
+            : throw new DirectoryNotFoundException(
+                $"the repository root {RepositoryRoot.Path} has no tests/golden folder; restore it from git");
     }
 }

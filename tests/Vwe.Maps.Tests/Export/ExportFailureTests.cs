@@ -57,6 +57,34 @@ public class ExportFailureTests(HnWorld world)
     }
 
     [Fact]
+    public void A_write_failure_mid_way_names_the_output_folder_not_the_temporary_one_and_leaves_nothing()
+    {
+        using var temp = new TempDirectory();
+        string output = temp.Combine("out");
+        bool removed = false;
+
+        // Removing the staging folder while its files are open makes the later steps (hashing, manifest) fail.
+        var removeStaging = new InlineProgress(_ =>
+        {
+            foreach (string folder in removed ? [] : Directory.GetDirectories(temp.Path))
+            {
+                Directory.Delete(folder, recursive: true);
+                removed = true;
+            }
+        });
+
+        var error = Assert.Throws<ExportWriteException>(() => WorldExporter.Export(
+            Request(output, new GridSpec(1024, 12), ExportFormats.Bin), removeStaging));
+
+        Assert.True(removed, "the staging folder was never seen");
+        Assert.Equal(Path.GetFullPath(output), error.OutputDirectory);
+        Assert.StartsWith($"writing the export into '{Path.GetFullPath(output)}' failed: ", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp-", error.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<IOException>(error.InnerException);
+        Assert.Empty(temp.Entries());
+    }
+
+    [Fact]
     public void An_existing_output_folder_is_replaced_as_a_whole()
     {
         using var temp = new TempDirectory();

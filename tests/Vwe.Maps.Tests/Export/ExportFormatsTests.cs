@@ -11,8 +11,8 @@ public class ExportFormatsTests
     [InlineData("json,json", ExportFormats.Json)]
     public void A_list_of_format_names_parses_to_flags(string list, ExportFormats expected)
     {
-        Assert.Equal(expected, ExportFormats.Parse(list));
-        Assert.Equal(expected, ExportFormats.Parse(ExportFormatNames.Format(expected)));
+        Assert.Equal(expected, ExportFormatNames.Parse(list));
+        Assert.Equal(expected, ExportFormatNames.Parse(ExportFormatNames.Format(expected)));
     }
 
     [Theory]
@@ -23,7 +23,7 @@ public class ExportFormatsTests
     [InlineData(null)]
     public void An_unknown_or_empty_list_is_refused_naming_the_valid_formats(string? list)
     {
-        var error = Assert.Throws<FormatException>(() => ExportFormats.Parse(list));
+        var error = Assert.Throws<FormatException>(() => ExportFormatNames.Parse(list));
 
         Assert.Contains("bin, json, png", error.Message, StringComparison.Ordinal);
     }

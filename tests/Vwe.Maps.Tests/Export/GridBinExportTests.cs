@@ -3,6 +3,7 @@ using System.Text.Json;
 using Vwe.Maps.Export;
 using Vwe.Maps.Grid;
 using Vwe.Maps.Tests.Export.Support;
+using Vwe.Tests.Golden;
 
 namespace Vwe.Maps.Tests.Export;
 
@@ -14,7 +15,7 @@ public class GridBinExportTests(HnWorld world)
     {
         string path = Path.Combine(world.Full512.OutputDirectory, ExportFileNames.Grid);
         byte[] actual = File.ReadAllBytes(path);
-        byte[] golden = RepositoryFiles.ReadBytes("tests/golden/grids/hnLycKKCMI-512.bin.gz");
+        byte[] golden = GoldenData.ReadBytes("grids/hnLycKKCMI-512.bin.gz");
 
         Assert.Equal(golden.Length, actual.Length);
         int firstDifference = actual.AsSpan().CommonPrefixLength(golden);
@@ -22,10 +23,7 @@ public class GridBinExportTests(HnWorld world)
             firstDifference == golden.Length,
             $"grid.bin differs from the golden grid first at byte {firstDifference} ({Describe(firstDifference, 512)})");
 
-        using JsonDocument index = RepositoryFiles.ReadJson("tests/golden/grids/index.json");
-        string goldenSha = index.RootElement.GetProperty("grids").EnumerateArray()
-            .Single(grid => grid.GetProperty("file").GetString() == "hnLycKKCMI-512.bin.gz")
-            .GetProperty("sha256OfUncompressedPayload").GetString()!;
+        string goldenSha = GoldenData.GridSha256("hnLycKKCMI-512.bin.gz");
         Assert.Equal(goldenSha, Convert.ToHexStringLower(SHA256.HashData(actual)));
         Assert.Equal(goldenSha, world.Full512.Files.Single(file => file.Name == ExportFileNames.Grid).Sha256);
     }

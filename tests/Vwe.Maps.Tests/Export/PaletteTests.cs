@@ -22,7 +22,7 @@ public partial class PaletteTests
     [Fact]
     public void The_palette_table_in_docs_formats_md_is_the_palette_in_code()
     {
-        string doc = File.ReadAllText(RepositoryFiles.PathOf("docs/formats.md"));
+        string doc = File.ReadAllText(RepositoryRoot.PathOf("docs/formats.md"));
 
         var documented = PaletteRow().Matches(doc).ToDictionary(
             match => (Biome)int.Parse(match.Groups["flag"].Value, CultureInfo.InvariantCulture),

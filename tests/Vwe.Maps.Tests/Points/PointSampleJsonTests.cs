@@ -57,7 +57,20 @@ public class PointSampleJsonTests
         var sample = new PointSample(
             int.MinValue, 1234.5f, -678.25f, PointBiome.Of(Biome.Mistlands), BitConverter.UInt32BitsToSingle(0x41F00001), -0f, 0.97700f, 1.4438f);
 
-        Assert.Equal(sample, PointSampleJson.Parse(PointSampleJson.Line(sample)));
+        using var json = JsonDocument.Parse(PointSampleJson.Line(sample));
+        JsonElement root = json.RootElement;
+        JsonElement biome = root.GetProperty("biome");
+        var read = new PointSample(
+            root.GetProperty("seed").GetInt32(),
+            root.GetProperty("x").GetSingle(),
+            root.GetProperty("z").GetSingle(),
+            new PointBiome(biome.GetProperty("flag").GetInt32(), biome.GetProperty("name").GetString()!),
+            root.GetProperty("height").GetSingle(),
+            root.GetProperty("baseHeight").GetSingle(),
+            root.GetProperty("riverWeight").GetSingle(),
+            root.GetProperty("forestFactor").GetSingle());
+        Assert.Equal(sample, read);
+        Assert.True(float.IsNegative(read.BaseHeight), "-0 read back as +0");
     }
 
     [Fact]

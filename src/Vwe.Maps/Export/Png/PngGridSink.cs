@@ -19,12 +19,6 @@ internal abstract class PngGridSink : IGridSink
     protected PngGridSink(string path, GridSpec grid, PngFilter filter, CompressionLevel level)
     {
         ArgumentNullException.ThrowIfNull(grid);
-        if (grid.Size > ExportLimits.MaxPngSize)
-        {
-            throw new NotSupportedException(
-                $"PNG pictures are limited to {ExportLimits.MaxPngSize}² pixels; grid {grid.Key} is {grid.Size}². Use a smaller size or a larger pixel size.");
-        }
-
         name = Path.GetFileName(path);
         Grid = grid;
         nextTop = grid.Size;

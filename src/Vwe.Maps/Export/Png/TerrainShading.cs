@@ -9,12 +9,6 @@ namespace Vwe.Maps.Export.Png;
 /// </summary>
 internal static class TerrainShading
 {
-    /// <summary><c>ZoneSystem.m_waterLevel</c>.</summary>
-    public const float WaterLevel = 30f;
-
-    /// <summary>The height the generator returns beyond the world's edge (10 500 m from the centre).</summary>
-    public const float WorldEdgeHeight = -400f;
-
     /// <summary>Depth in metres at which water reaches <see cref="DeepWater"/>.</summary>
     public const double FullDepth = 80;
 
@@ -48,13 +42,13 @@ internal static class TerrainShading
         {
             float height = heights[column];
             Span<byte> pixel = rgb.Slice(column * 3, 3);
-            if (height <= WorldEdgeHeight)
+            if (height <= WorldHeights.WorldEdge)
             {
                 WriteRgb(BeyondEdge, pixel);
             }
-            else if (height < WaterLevel)
+            else if (height < WorldHeights.WaterLevel)
             {
-                Water(WaterLevel - (double)height, pixel);
+                Water(WorldHeights.WaterLevel - (double)height, pixel);
             }
             else
             {

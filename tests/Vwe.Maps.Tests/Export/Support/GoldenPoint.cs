@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Vwe.Tests.Golden;
 using Vwe.WorldGen;
 
 namespace Vwe.Maps.Tests.Export.Support;
@@ -11,7 +12,7 @@ internal sealed record GoldenPoint(float X, float Z, Biome Biome, uint HeightBit
 
     public static IReadOnlyList<GoldenPoint> Read(string world)
     {
-        using JsonDocument document = RepositoryFiles.ReadJson($"tests/golden/worlds/{world}.json.gz");
+        using JsonDocument document = GoldenData.ReadDocument($"worlds/{world}.json.gz");
         return
         [
             .. document.RootElement.GetProperty("points").EnumerateArray().Select(point => new GoldenPoint(

@@ -1,11 +1,11 @@
-namespace Vwe.Cli.Tests;
+namespace Vwe.Tests;
 
-/// <summary>A fresh folder of its own under the temp folder, deleted with everything in it on dispose.</summary>
+/// <summary>A fresh folder of its own under the system temp folder, deleted with everything in it on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"vwe-cli-test-{Guid.NewGuid():N}");
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"vwe-test-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 
