@@ -46,7 +46,7 @@ internal static class CommonOptions
 
     public static Option<int> Threads() => new("--threads")
     {
-        Description = "Sampling threads, 1 or more; the default is the processor count. The files do not depend on it.",
+        Description = "Sampling threads, 1 to 256; the default is the processor count. The files do not depend on it.",
         HelpName = "T",
         DefaultValueFactory = _ => Environment.ProcessorCount,
     };

@@ -213,8 +213,9 @@ public class GenerateCommandTests
         { ["--format", "png", "--size", "8193", "--pixel-size", "3"], 2, "--size 8193 is too large for png (up to 8192" },
         { ["--size", "16384"], 2, "(e.g. --format bin: bin has no size limit)" },
         { ["--format", "bin,json", "--size", "8192"], 2, "drop it (e.g. --format bin: bin has no size limit) or give --size 4096 or less" },
-        { ["--threads", "0"], 2, "--threads 0 is not a thread count" },
-        { ["--threads", "-3"], 2, "--threads -3 is not a thread count" },
+        { ["--threads", "0"], 2, "--threads 0 is outside 1..256" },
+        { ["--threads", "-3"], 2, "--threads -3 is outside 1..256" },
+        { ["--threads", "100000"], 2, "--threads 100000 is outside 1..256" },
         { ["--bogus"], 2, "'--bogus'" },
     };
 

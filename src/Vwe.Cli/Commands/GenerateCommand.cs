@@ -23,6 +23,9 @@ internal static class GenerateCommand
         "on stdout (--json: one JSON document); a progress bar on stderr when it is a terminal. Schema and " +
         "formats: docs/generate.md, docs/formats.md.";
 
+    /// <summary>More sampling threads than this only adds switching; a larger number is a typo.</summary>
+    private const int MaxThreads = 256;
+
     /// <summary>Pre-generation gains nothing from more than two threads (WorldGenerator's thread parameter).</summary>
     private const int MaxPregenerationThreads = 2;
 
@@ -61,10 +64,10 @@ internal static class GenerateCommand
             GridSpec grid = GridInput.Parse(parse.GetValue(size), parse.GetValue(pixelSize)!);
             (ExportFormats formats, GridLayers gridLayers) = ExportInput.Parse(parse.GetValue(format)!, parse.GetValue(layers), grid);
             int threadCount = parse.GetValue(threads);
-            if (threadCount < 1)
+            if (threadCount is < 1 or > MaxThreads)
             {
                 throw new InputException(
-                    $"--threads {threadCount} is not a thread count; give 1 or more (default: the processor count, {Environment.ProcessorCount}).");
+                    $"--threads {threadCount} is outside 1..{MaxThreads}; give a thread count such as the processor count ({Environment.ProcessorCount}, the default).");
             }
 
             string folder = OutputFolder.Resolve(parse.GetValue(output), WorldKey.For(worldSeed, grid));
