@@ -19,10 +19,14 @@ internal sealed class StagingDirectory : IDisposable
 
     private bool committed;
 
-    private StagingDirectory(string finalPath, string path)
+    /// <summary>The outermost parent folder this export created, removed again (when empty) if it fails.</summary>
+    private readonly string? createdParent;
+
+    private StagingDirectory(string finalPath, string path, string? createdParent)
     {
         FinalPath = finalPath;
         Path = path;
+        this.createdParent = createdParent;
     }
 
     public string FinalPath { get; }
@@ -34,6 +38,7 @@ internal sealed class StagingDirectory : IDisposable
     {
         string parent = System.IO.Path.GetDirectoryName(finalPath)
             ?? throw new IOException($"output folder '{finalPath}' has no parent folder");
+        string? createdParent = OutermostMissing(parent);
         Directory.CreateDirectory(parent);
         string path = Sibling(finalPath, "tmp");
 
@@ -45,7 +50,7 @@ internal sealed class StagingDirectory : IDisposable
         }
 
         Directory.CreateDirectory(path);
-        return new StagingDirectory(finalPath, path);
+        return new StagingDirectory(finalPath, path, createdParent);
     }
 
     /// <summary>
@@ -74,7 +79,14 @@ internal sealed class StagingDirectory : IDisposable
         }
 
         committed = true;
-        Directory.Delete(old, recursive: true);
+        try
+        {
+            Directory.Delete(old, recursive: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // The new export is in place; the previous one keeps its .old- name rather than failing the run.
+        }
     }
 
     public void Dispose()
@@ -87,6 +99,7 @@ internal sealed class StagingDirectory : IDisposable
         try
         {
             Directory.Delete(Path, recursive: true);
+            DeleteCreatedParents();
         }
         catch (DirectoryNotFoundException)
         {
@@ -95,6 +108,34 @@ internal sealed class StagingDirectory : IDisposable
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Runs while another failure is propagating, which matters more; a leftover keeps its .tmp- name.
+        }
+    }
+
+    /// <summary>The outermost folder of <paramref name="folder"/>'s chain that does not exist yet, or null.</summary>
+    private static string? OutermostMissing(string folder)
+    {
+        string? missing = null;
+        for (string? current = folder; current is not null && !Directory.Exists(current); current = System.IO.Path.GetDirectoryName(current))
+        {
+            missing = current;
+        }
+
+        return missing;
+    }
+
+    /// <summary>Removes the parent folders this export created, innermost first, as long as they are empty.</summary>
+    private void DeleteCreatedParents()
+    {
+        if (createdParent is null)
+        {
+            return;
+        }
+
+        for (string? folder = System.IO.Path.GetDirectoryName(Path);
+             folder is not null && folder.Length >= createdParent.Length && !Directory.EnumerateFileSystemEntries(folder).Any();
+             folder = System.IO.Path.GetDirectoryName(folder))
+        {
+            Directory.Delete(folder);
         }
     }
 

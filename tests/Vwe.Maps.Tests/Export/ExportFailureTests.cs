@@ -40,6 +40,21 @@ public class ExportFailureTests(HnWorld world)
     }
 
     [Fact]
+    public void Cancelling_removes_the_parent_folders_the_export_created_but_not_older_ones()
+    {
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("kept"));
+        using var cancellation = new CancellationTokenSource();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => WorldExporter.Export(
+            Request(Path.Combine(temp.Combine("kept"), "new", "deeper", "out"), new GridSpec(2048, 12), ExportFormats.Bin),
+            new InlineProgress(_ => cancellation.Cancel()),
+            cancellation.Token));
+
+        Assert.Equal(["kept"], temp.Entries());
+    }
+
+    [Fact]
     public void A_failed_export_leaves_an_existing_output_folder_as_it_was()
     {
         using var temp = new TempDirectory();
