@@ -157,6 +157,8 @@ internal sealed class HeightSearch : IDisposable
                 int current = Volatile.Read(ref search.block);
                 if (current == seen)
                 {
+                    // Blocks come microseconds apart: never sleep a whole millisecond between them (yielding is
+                    // fine). Letting SpinWait reach Thread.Sleep(1) cost most of the gain (docs/benchmarks.md).
                     spin.SpinOnce(sleep1Threshold: -1);
                     continue;
                 }
