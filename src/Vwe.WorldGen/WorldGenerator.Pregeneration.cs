@@ -280,10 +280,10 @@ public sealed partial class WorldGenerator
         List<River> drawn = rule == RenderRule.All
             ? rivers
             : [.. rivers.Where(river => IsDeepnorth(river.P0.X, river.P0.Y) == (rule == RenderRule.OnlyDeepNorth))];
-        var lines = new Vec2[drawn.Count][];
+        var lines = new List<Vec2>[drawn.Count];
         Parallel.For(0, drawn.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => lines[i] = Trace(drawn[i]));
 
-        var points = new List<RiverPoint>(lines.Sum(line => line.Length));
+        var points = new List<RiverPoint>(lines.Sum(line => line.Count));
         for (int i = 0; i < drawn.Count; i++)
         {
             foreach (Vec2 p in lines[i])
@@ -297,13 +297,13 @@ public sealed partial class WorldGenerator
     }
 
     /// <summary>The rendered points of one river: every width/8 metres along the chord, bent by three sines.</summary>
-    private static Vec2[] Trace(River river)
+    private static List<Vec2> Trace(River river)
     {
         float step = (float)(river.WidthMin / 8.0);
         Vec2 direction = (river.P1 - river.P0).Normalized;
         var perpendicular = new Vec2(-direction.Y, direction.X);
         float length = Vec2.Distance(river.P0, river.P1);
-        var line = new List<Vec2>();
+        var line = new List<Vec2>((int)(length / step) + 2);
         for (float s = 0f; s <= length; s = (float)(s + (double)step))
         {
             float t = (float)(s / (double)river.CurveWavelength);
@@ -314,6 +314,6 @@ public sealed partial class WorldGenerator
             line.Add(new Vec2(px, pz));
         }
 
-        return [.. line];
+        return line;
     }
 }
