@@ -7,7 +7,7 @@ namespace Vwe.Benchmarks;
 [MemoryDiagnoser]
 public class PregenerationBenchmarks
 {
-    [Params("hnLycKKCMI")]
+    [Params("hnLycKKCMI", "MWd8eV6svz")]
     public string Seed { get; set; } = "";
 
     [Params(1, 2)]
