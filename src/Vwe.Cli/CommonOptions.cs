@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Vwe.Maps.Export;
 using Vwe.Maps.Grid;
 
 namespace Vwe.Cli;
@@ -36,6 +37,14 @@ internal static class CommonOptions
     };
 
     private static string MinimapPixelSize => GridSpec.Minimap.PixelSize.ToString("R", CultureInfo.InvariantCulture);
+
+    public static Option<string> Format() => new("--format")
+    {
+        Description = "What to write, comma-separated: bin (grid.bin and layers), json (biomes.json, heightmap.json; " +
+            $"--size up to {ExportLimits.MaxJsonSize}), png (biomes.png, terrain.png; --size up to {ExportLimits.MaxPngSize}).",
+        HelpName = "bin,json,png",
+        DefaultValueFactory = _ => ExportInput.DefaultFormats,
+    };
 
     public static Option<string> Layers() => new("--layers")
     {

@@ -1,3 +1,7 @@
+using Vwe.Engines;
+using Vwe.Pool;
+using Vwe.Protocol;
+
 namespace Vwe.Cli;
 
 /// <summary>The exit codes of every command, and the one place exceptions become them.</summary>
@@ -7,9 +11,10 @@ internal static class ExitCodes
     public const int Failure = 1;
     public const int InvalidInput = 2;
     public const int OutputError = 3;
+    public const int EngineUnavailable = 4;
     public const int Cancelled = 130;
 
-    public const string Help = "Exit codes: 0 success, 1 failure, 2 invalid input, 3 output not writable, 130 cancelled.";
+    public const string Help = "Exit codes: 0 success, 1 failure, 2 invalid input, 3 output not writable, 4 engines failed or could not start, 130 cancelled.";
 
     /// <summary>
     /// The exit code of a failure. Only what the commands turned into <see cref="InputException"/> is bad input;
@@ -19,6 +24,8 @@ internal static class ExitCodes
     public static int ForException(Exception exception) => exception switch
     {
         InputException => InvalidInput,
+        EngineJobException { Code: ErrorCodes.Io } => OutputError,
+        EnginesCannotStartException or PoolTimeoutException or EngineFailedException or EngineStartException => EngineUnavailable,
         IOException or UnauthorizedAccessException => OutputError,
         OperationCanceledException => Cancelled,
         _ => Failure,

@@ -18,6 +18,8 @@ internal static class VweCommand
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(PointCommand.Create());
+        root.Subcommands.Add(BatchCommand.Create());
+        root.Subcommands.Add(EngineCommand.Create());
         return root;
     }
 

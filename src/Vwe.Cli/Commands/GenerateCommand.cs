@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Vwe.Engines;
+using Vwe.Engines.Jobs;
 using Vwe.Maps;
 using Vwe.Maps.Export;
 using Vwe.Maps.Grid;
+using Vwe.Pool;
 using Vwe.WorldGen;
 
 namespace Vwe.Cli.Commands;
@@ -35,13 +38,7 @@ internal static class GenerateCommand
         Option<bool> intSeed = CommonOptions.IntSeed();
         Option<int> size = CommonOptions.Size();
         Option<string> pixelSize = CommonOptions.PixelSize();
-        var format = new Option<string>("--format")
-        {
-            Description = "What to write, comma-separated: bin (grid.bin and layers), json (biomes.json, heightmap.json; " +
-                $"--size up to {ExportLimits.MaxJsonSize}), png (biomes.png, terrain.png; --size up to {ExportLimits.MaxPngSize}).",
-            HelpName = "bin,json,png",
-            DefaultValueFactory = _ => ExportInput.DefaultFormats,
-        };
+        Option<string> format = CommonOptions.Format();
         Option<string> layers = CommonOptions.Layers();
         Option<int> threads = CommonOptions.Threads();
         var output = new Option<string>("--out")
@@ -50,12 +47,19 @@ internal static class GenerateCommand
                 "It is replaced as a whole, so it must be new, empty or an earlier export's folder; missing parents are created.",
             HelpName = "DIR",
         };
+        var engine = new Option<string>("--engine")
+        {
+            Description = "Where the world is generated: inprocess (threads in this process, the default) or process (a warm " +
+                "engine child process through the engine pool, as vwe batch and vwe serve use it). The files are the same.",
+            HelpName = "inprocess|process",
+            DefaultValueFactory = _ => "inprocess",
+        };
         var json = new Option<bool>("--json")
         {
             Description = "Print the result (world key, folder, files with sizes and SHA-256, timings) as one JSON document instead of the summary.",
         };
 
-        var command = new Command("generate", Description) { seed, intSeed, size, pixelSize, format, layers, threads, output, json };
+        var command = new Command("generate", Description) { seed, intSeed, size, pixelSize, format, layers, threads, engine, output, json };
         command.SetAction((parse, cancellation) =>
         {
             // Everything the user gave is checked here, before the world is generated (a fraction of a second to
@@ -71,7 +75,8 @@ internal static class GenerateCommand
             }
 
             string folder = OutputFolder.Resolve(parse.GetValue(output), WorldKey.For(worldSeed, grid));
-            var plan = new Plan(worldSeed, seedText, grid, formats, gridLayers, threadCount, folder);
+            EngineKind kind = EnginePoolSetup.ParseKind(parse.GetValue(engine)!);
+            var plan = new Plan(worldSeed, seedText, grid, formats, gridLayers, threadCount, folder, kind);
             return RunAsync(plan, parse.GetValue(json), parse.InvocationConfiguration, cancellation);
         });
         return command;
@@ -80,10 +85,11 @@ internal static class GenerateCommand
     private static async Task<int> RunAsync(Plan plan, bool json, InvocationConfiguration console, CancellationToken cancellation)
     {
         var progress = new GenerateProgress();
-        var clock = new Stopwatch();
 
         // On a worker: System.CommandLine registers its Ctrl+C handler only once the action has returned its task.
-        Task<ExportResult> work = Task.Run(() => Export(plan, progress, clock, cancellation), cancellation);
+        Task<(ExportResult Result, TimeSpan Pregeneration)> work = plan.Kind == EngineKind.Process
+            ? ExportThroughPoolAsync(plan, progress, cancellation)
+            : Task.Run(() => Export(plan, progress, cancellation), cancellation);
         if (ProgressDisplay.IsInteractive(console.Error))
         {
             try
@@ -98,9 +104,10 @@ internal static class GenerateCommand
         }
 
         ExportResult result;
+        TimeSpan pregeneration;
         try
         {
-            result = await work.ConfigureAwait(false);
+            (result, pregeneration) = await work.ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (cancellation.IsCancellationRequested)
         {
@@ -113,7 +120,6 @@ internal static class GenerateCommand
                 exception);
         }
 
-        TimeSpan pregeneration = clock.Elapsed;
         if (json)
         {
             GenerateSummary.WriteJson(console.Output, result, plan.Seed, pregeneration, plan.Threads);
@@ -126,12 +132,11 @@ internal static class GenerateCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Pre-generates the world (timed by <paramref name="pregeneration"/>) and exports it.</summary>
-    private static ExportResult Export(Plan plan, GenerateProgress progress, Stopwatch pregeneration, CancellationToken cancellation)
+    /// <summary>Pre-generates the world and exports it; returns the result and the pre-generation time.</summary>
+    private static (ExportResult, TimeSpan) Export(Plan plan, GenerateProgress progress, CancellationToken cancellation)
     {
-        pregeneration.Start();
+        var pregeneration = Stopwatch.StartNew();
         var generator = new WorldGenerator(plan.Seed, threads: Math.Min(plan.Threads, MaxPregenerationThreads));
-        pregeneration.Stop();
         cancellation.ThrowIfCancellationRequested();
         progress.MarkWorldReady();
         var request = new ExportRequest
@@ -144,9 +149,34 @@ internal static class GenerateCommand
             Threads = plan.Threads,
             OutputDirectory = plan.OutputDirectory,
         };
-        return WorldExporter.Export(request, progress, cancellation);
+        return (WorldExporter.Export(request, progress, cancellation), pregeneration.Elapsed);
+    }
+
+    /// <summary>
+    /// The same export on a pooled engine process: one engine with the given threads, started, used once and
+    /// stopped. The pre-generation time is the engine's own load time.
+    /// </summary>
+    private static async Task<(ExportResult, TimeSpan)> ExportThroughPoolAsync(Plan plan, GenerateProgress progress, CancellationToken cancellation)
+    {
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        await using WarmEnginePool pool = EnginePoolSetup.Create(EngineKind.Process, engines: 1, plan.Threads, cold: false);
+        await pool.StartAsync(cancellation).ConfigureAwait(false);
+        var job = new ExportJob(plan.Seed, plan.SeedText, plan.Grid, plan.Formats, plan.Layers, plan.OutputDirectory);
+        ExportOutcome outcome = await pool.ExportAsync(job, new EngineProgress(progress), cancellation).ConfigureAwait(false);
+        var timings = new ExportTimings(started, outcome.ExportTime, TimeSpan.Zero, outcome.ExportTime);
+        return (new ExportResult(outcome.WorldKey, outcome.OutputDirectory, outcome.Files, timings), outcome.LoadTime);
     }
 
     private sealed record Plan(
-        int Seed, string? SeedText, GridSpec Grid, ExportFormats Formats, GridLayers Layers, int Threads, string OutputDirectory);
+        int Seed, string? SeedText, GridSpec Grid, ExportFormats Formats, GridLayers Layers, int Threads, string OutputDirectory, EngineKind Kind);
+
+    /// <summary>Engine progress frames: the first one means the world is loaded.</summary>
+    private sealed class EngineProgress(GenerateProgress progress) : IProgress<double>
+    {
+        public void Report(double value)
+        {
+            progress.MarkWorldReady();
+            progress.Report(value);
+        }
+    }
 }

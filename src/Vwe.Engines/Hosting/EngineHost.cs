@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using Vwe.Engines.Work;
+
+namespace Vwe.Engines.Hosting;
+
+/// <summary>
+/// <c>vwe engine</c>: hosts the generator behind the control protocol, on stdio (a child of the pool) or on a
+/// TCP port (a container). Warms up before it says hello, keeps the last few worlds, and exits when its input
+/// ends, when asked to shut down, or when its parent process is gone: an engine never outlives its pool.
+/// </summary>
+public sealed class EngineHost(EngineHostOptions options)
+{
+    private readonly EngineWorkbench workbench = new(options.Engine.Threads, options.Engine.MaxWorlds);
+    private readonly HostCounters counters = new();
+
+    /// <summary>Serves one session on <paramref name="input"/>/<paramref name="output"/>; returns the exit code.</summary>
+    public async Task<int> RunAsync(Stream input, Stream output, CancellationToken cancellationToken)
+    {
+        if (StartUp() is { } failed)
+        {
+            return failed;
+        }
+
+        using CancellationTokenSource lifetime = WatchParent(cancellationToken);
+        try
+        {
+            await new EngineSession(workbench, options, counters, input, output).RunAsync(lifetime.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or IOException)
+        {
+            // The parent is gone or the pipe broke: nobody is left to answer.
+        }
+
+        return 0;
+    }
+
+    /// <summary>Accepts one TCP client at a time on <paramref name="endpoint"/> until a shutdown; returns the exit code.</summary>
+    public async Task<int> ListenAsync(IPEndPoint endpoint, Action<IPEndPoint> listening, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(listening);
+        if (StartUp() is { } failed)
+        {
+            return failed;
+        }
+
+        using CancellationTokenSource lifetime = WatchParent(cancellationToken);
+        using var listener = new TcpListener(endpoint);
+        listener.Start(backlog: 1);
+        listening((IPEndPoint)listener.LocalEndpoint);
+        try
+        {
+            while (true)
+            {
+                using TcpClient client = await listener.AcceptTcpClientAsync(lifetime.Token).ConfigureAwait(false);
+                client.NoDelay = true;
+                await using NetworkStream stream = client.GetStream();
+                try
+                {
+                    if (await new EngineSession(workbench, options, counters, stream, stream).RunAsync(lifetime.Token).ConfigureAwait(false))
+                    {
+                        return 0;
+                    }
+                }
+                catch (IOException)
+                {
+                    // That client went away; wait for the next one.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Faults of start-up, then the warm-up; an exit code when the engine must not start.</summary>
+    private int? StartUp()
+    {
+        if (options.Faults.FailStart)
+        {
+            Console.Error.WriteLine("vwe engine: failing to start (--fault fail-start)");
+            return 1;
+        }
+
+        Thread.Sleep(options.Faults.SlowStart);
+        if (options.Engine.WarmUp)
+        {
+            WarmUp.Run(workbench);
+        }
+
+        return null;
+    }
+
+    /// <summary>A token cancelled by <paramref name="cancellationToken"/> or by the death of the parent process.</summary>
+    private CancellationTokenSource WatchParent(CancellationToken cancellationToken)
+    {
+        var lifetime = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (options.ParentProcessId is { } parent)
+        {
+            CancellationToken token = lifetime.Token;
+            _ = Task.Run(async () =>
+            {
+                using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+                try
+                {
+                    while (IsAlive(parent) && await timer.WaitForNextTickAsync(token).ConfigureAwait(false))
+                    {
+                    }
+
+                    await lifetime.CancelAsync().ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+                {
+                    // The host is ending anyway.
+                }
+            }, CancellationToken.None);
+        }
+
+        return lifetime;
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Vwe.Engines;
+
+namespace Vwe.Pool;
+
+/// <summary>
+/// An engine lent by <see cref="WarmEnginePool.AcquireAsync"/>: Ready when handed out, and the holder's alone
+/// until disposed. Dispose after resetting the engine (or after it failed): the pool then keeps it, retires it
+/// or replaces it.
+/// </summary>
+public sealed class EngineLease : IAsyncDisposable
+{
+    private readonly WarmEnginePool pool;
+    private readonly PooledEngine pooled;
+    private int returned;
+
+    internal EngineLease(WarmEnginePool pool, PooledEngine pooled, TimeSpan waited)
+    {
+        this.pool = pool;
+        this.pooled = pooled;
+        Waited = waited;
+    }
+
+    public Engine Engine => pooled.Engine;
+
+    /// <summary>How long the acquire waited for it.</summary>
+    public TimeSpan Waited { get; }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref returned, 1) == 0)
+        {
+            pool.Return(pooled);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

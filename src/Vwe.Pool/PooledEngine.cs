@@ -1,0 +1,23 @@
+using Vwe.Engines;
+
+namespace Vwe.Pool;
+
+/// <summary>The pool's record of one engine: whether it is lent out, its health-check misses, its retirement time.</summary>
+internal sealed class PooledEngine(Engine engine, DateTimeOffset retireAtUtc)
+{
+    public Engine Engine { get; } = engine;
+
+    public DateTimeOffset RetireAtUtc { get; } = retireAtUtc;
+
+    /// <summary>Lent to a job. Guarded by the pool's lock.</summary>
+    public bool Leased { get; set; }
+
+    /// <summary>Consecutive unanswered pings. Guarded by the pool's lock.</summary>
+    public int MissedPings { get; set; }
+
+    /// <summary>The last health ping sent; a miss when still unanswered at the next check. Guarded by the pool's lock.</summary>
+    public Task? LastPing { get; set; }
+
+    /// <summary>Removed from the pool (being stopped). Guarded by the pool's lock.</summary>
+    public bool Removed { get; set; }
+}

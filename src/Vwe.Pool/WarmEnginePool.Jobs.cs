@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Vwe.Engines;
+using Vwe.Engines.Jobs;
+using Vwe.Engines.Lifecycle;
+
+namespace Vwe.Pool;
+
+/// <summary>
+/// Whole jobs: borrow an engine, do the work, reset it, give it back. When the engine fails mid-job (it died,
+/// hung, or could not load the world: the fast-restart fallback), it is replaced and the job runs again on
+/// another engine, up to <see cref="PoolOptions.MaxAttempts"/> tries. A job's own error is not retried.
+/// </summary>
+public sealed partial class WarmEnginePool
+{
+    /// <summary>Exports one world; the result equals an in-process export byte for byte, whichever engine did it.</summary>
+    public Task<ExportOutcome> ExportAsync(ExportJob job, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return RunAsync(
+            job.Seed,
+            (engine, token) => engine.ExportAsync(job, progress, token),
+            outcome => outcome.LoadTime + outcome.ExportTime,
+            cancellationToken);
+    }
+
+    /// <summary>Samples points of one world inline (point queries, map tiles).</summary>
+    public Task<SampleResult> SampleAsync(SampleJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return RunAsync(
+            job.Seed,
+            (engine, token) => engine.SampleAsync(job, token),
+            result => result.LoadTime + result.SampleTime,
+            cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled engine with retries; <paramref name="engineTime"/> is the engine's own share, for the overhead metric.</summary>
+    private async Task<T> RunAsync<T>(
+        int seed, Func<Engine, CancellationToken, Task<T>> work, Func<T, TimeSpan> engineTime, CancellationToken cancellationToken)
+    {
+        using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing.Token);
+        CancellationToken token = jobCancellation.Token;
+        for (int attempt = 1; ; attempt++)
+        {
+            var clock = Stopwatch.StartNew();
+            EngineLease lease = await AcquireAsync(seed, cancellationToken).ConfigureAwait(false);
+            await using (lease.ConfigureAwait(false))
+            {
+                try
+                {
+                    T result = await work(lease.Engine, token).ConfigureAwait(false);
+                    await lease.Engine.ResetAsync(token).ConfigureAwait(false);
+                    Metrics.JobFinished("succeeded", clock.Elapsed - engineTime(result));
+                    return result;
+                }
+                catch (EngineFailedException exception) when (attempt < options.MaxAttempts && !token.IsCancellationRequested)
+                {
+                    Metrics.Retried(lease.Engine.Id, exception.Reason);
+                }
+                catch (Exception exception) when (exception is EngineJobException or OperationCanceledException)
+                {
+                    await ResetAfterFailureAsync(lease.Engine).ConfigureAwait(false);
+                    Metrics.JobFinished(exception is EngineJobException ? "failed" : "cancelled", null);
+                    throw;
+                }
+                catch
+                {
+                    Metrics.JobFinished("failed", null);
+                    throw;
+                }
+            }
+        }
+    }
+
+    /// <summary>After a job error the engine is fine: reset it for the next job. If even that fails it is broken.</summary>
+    private async Task ResetAfterFailureAsync(Engine engine)
+    {
+        if (!EngineTransitions.IsBusy(engine.State))
+        {
+            return;
+        }
+
+        using var limit = new CancellationTokenSource(options.StopGrace + options.StopGrace);
+        try
+        {
+            await engine.ResetAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is EngineFailedException or EngineJobException or OperationCanceledException)
+        {
+            engine.MarkUnhealthy($"reset after a failed job failed: {exception.Message}");
+        }
+    }
+}
