@@ -43,7 +43,7 @@ internal static class EnginePoolSetup
         {
             EngineKind.InProcess => serial => new InProcessEngine($"inprocess-{serial}", engineOptions),
             _ => serial => new ProcessEngine(
-                $"process-{serial}", new ProcessEngineOptions { Command = Engines.Processes.EngineCommand.CurrentProcess(), Engine = engineOptions }),
+                $"process-{serial}", new ProcessEngineOptions { Command = Engines.Processes.EngineCommand.ForAssembly(typeof(EnginePoolSetup).Assembly.Location), Engine = engineOptions }),
         };
         return new WarmEnginePool(options, create);
     }
