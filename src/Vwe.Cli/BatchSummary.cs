@@ -21,12 +21,19 @@ internal sealed class BatchSummary(IReadOnlyList<BatchResult> results, TimeSpan 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"retried      {metrics.Retries} (jobs moved to another engine after an engine failure)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"restarts     {metrics.Restarts} engines replaced ({metrics.StartFailures} failed starts)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency      p50 {Percentile(ok, 50):0} ms, p95 {Percentile(ok, 95):0} ms per world"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overhead     p50 {Percentile(Overheads(), 50):0.0} ms per world outside the engine's own load and export (waiting for an engine, messages, reset)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput   {perMinute:0.#} worlds/min ({elapsed.TotalSeconds:0.00} s in all)"));
         foreach (BatchResult failure in results.Where(result => result.Error is not null))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failed       line {failure.World.Seed.Line} (seed {failure.World.Seed.Seed}): {failure.Error}"));
         }
     }
+
+    /// <summary>Each successful world's latency minus the engine's own load and export time, sorted.</summary>
+    private double[] Overheads() =>
+        [.. results.Where(result => result.Outcome is not null)
+            .Select(result => (result.Latency - result.Outcome!.LoadTime - result.Outcome.ExportTime).TotalMilliseconds)
+            .Order()];
 
     /// <summary>Nearest-rank percentile of sorted values; 0 for none.</summary>
     public static double Percentile(IReadOnlyList<double> sorted, int percent)
