@@ -34,10 +34,7 @@ internal static class OutputFolder
             throw new InputException($"--out: {exception.Message}");
         }
 
-        if (Directory.Exists(full))
-        {
-            CheckReplaceable(given, full);
-        }
+        CheckReplaceable(given, full);
 
         ProbeWritable(given, full);
         return full;
@@ -49,22 +46,13 @@ internal static class OutputFolder
     /// </summary>
     private static void CheckReplaceable(string given, string full)
     {
-        foreach (string entry in Directory.EnumerateFileSystemEntries(full))
+        if (OutputPath.ForeignEntry(full) is { } name)
         {
-            string name = Path.GetFileName(entry);
-            if (!File.Exists(entry) || !IsExportFileName(name))
-            {
-                throw new InputException(
-                    $"--out '{given}' is an existing folder that holds '{name}', which no export writes; vwe replaces the output folder as a whole. " +
-                    "Give a new or empty folder, or the folder of an earlier export.");
-            }
+            throw new InputException(
+                $"--out '{given}' is an existing folder that holds '{name}', which no export writes; vwe replaces the output folder as a whole. " +
+                "Give a new or empty folder, or the folder of an earlier export.");
         }
     }
-
-    private static bool IsExportFileName(string name) =>
-        name is ExportFileNames.Grid or ExportFileNames.BiomesJson or ExportFileNames.HeightmapJson
-            or ExportFileNames.BiomesPng or ExportFileNames.TerrainPng or ExportFileNames.Manifest or ExportFileNames.Run
-        || GridLayerNames.All.Any(entry => name == ExportFileNames.Layer(entry.Layer));
 
     /// <summary>
     /// Creates and removes an empty folder where the exporter will create its first one (the parent of the export

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Vwe.Engines.Work;
+using Vwe.Protocol;
 
 namespace Vwe.Engines.Hosting;
 
@@ -35,7 +36,10 @@ public sealed class EngineHost(EngineHostOptions options)
         return 0;
     }
 
-    /// <summary>Accepts one TCP client at a time on <paramref name="endpoint"/> until a shutdown; returns the exit code.</summary>
+    /// <summary>
+    /// Serves TCP clients on <paramref name="endpoint"/>, one at a time (E2: a second connection gets one busy
+    /// error and is closed), each with its own hello (E3), until a shutdown; returns the exit code.
+    /// </summary>
     public async Task<int> ListenAsync(IPEndPoint endpoint, Action<IPEndPoint> listening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(listening);
@@ -46,31 +50,78 @@ public sealed class EngineHost(EngineHostOptions options)
 
         using CancellationTokenSource lifetime = WatchParent(cancellationToken);
         using var listener = new TcpListener(endpoint);
-        listener.Start(backlog: 1);
+        listener.Start();
         listening((IPEndPoint)listener.LocalEndpoint);
+        Task<bool>? session = null;
+        Task<TcpClient>? accepting = null;
         try
         {
             while (true)
             {
-                using TcpClient client = await listener.AcceptTcpClientAsync(lifetime.Token).ConfigureAwait(false);
-                client.NoDelay = true;
-                await using NetworkStream stream = client.GetStream();
-                try
+                accepting ??= listener.AcceptTcpClientAsync(lifetime.Token).AsTask();
+                Task first = session is null ? accepting : await Task.WhenAny(accepting, session).ConfigureAwait(false);
+                if (first == session)
                 {
-                    if (await new EngineSession(workbench, options, counters, stream, stream).RunAsync(lifetime.Token).ConfigureAwait(false))
+                    if (await session.ConfigureAwait(false))
                     {
                         return 0;
                     }
+
+                    session = null;
+                    continue;
                 }
-                catch (IOException)
+
+                TcpClient client = await accepting.ConfigureAwait(false);
+                accepting = null;
+                if (session is null)
                 {
-                    // That client went away; wait for the next one.
+                    session = ServeAsync(client, lifetime.Token);
+                }
+                else
+                {
+                    await RefuseAsync(client).ConfigureAwait(false);
                 }
             }
         }
         catch (OperationCanceledException)
         {
             return 0;
+        }
+    }
+
+    private async Task<bool> ServeAsync(TcpClient client, CancellationToken cancellationToken)
+    {
+        using (client)
+        {
+            client.NoDelay = true;
+            await using NetworkStream stream = client.GetStream();
+            try
+            {
+                return await new EngineSession(workbench, options, counters, stream, stream).RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // That client went away (E29); the next one is served.
+                return false;
+            }
+        }
+    }
+
+    private static async Task RefuseAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                await using NetworkStream stream = client.GetStream();
+                await new FrameWriter(stream).WriteAsync(
+                    Message.Error(null, ErrorCodes.Busy, "another client is connected; this engine serves one connection at a time"), CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+            catch (IOException)
+            {
+                // It left first.
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 using Vwe.Engines.Jobs;
 using Vwe.Engines.Lifecycle;
 using Vwe.Engines.Work;
@@ -11,7 +11,7 @@ namespace Vwe.Engines.Hosting;
 /// One connection of the engine host (stdio, or one TCP client): sends hello, then reads requests until the
 /// stream ends or a shutdown arrives. Control requests (hello, ping, cancel, shutdown) are answered at once on
 /// the reading loop; a job (load, export, sample, reset) runs on the thread pool, one at a time, so pings are
-/// answered while it runs. docs/protocol.md is the contract.
+/// answered while it runs. The rules E1–E29 of docs/protocol.md are the contract; comments cite them.
 /// </summary>
 internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions options, HostCounters counters, Stream input, Stream output)
 {
@@ -21,6 +21,9 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
     private RunningJob? running;
     private EngineState state = EngineState.Ready;
     private bool hung;
+
+    /// <summary>Cleared once the session ends: a job cancelled by shutdown or by the end of input gets no answer (E20, E28).</summary>
+    private volatile bool answering = true;
 
     /// <summary>Serves the connection; true when a shutdown was asked (the host then exits).</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
@@ -37,8 +40,8 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
                 }
                 catch (ProtocolException exception)
                 {
-                    // The frame is skipped; the stream stays in step, so the session goes on.
-                    await writer.WriteAsync(JobWire.Error(null, exception.Code, exception.Message), cancellationToken).ConfigureAwait(false);
+                    // E26: the frame is skipped and the stream stays in step, so the session goes on.
+                    await writer.WriteAsync(Message.Error(exception), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
@@ -57,6 +60,7 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
         }
         finally
         {
+            answering = false;
             await StopJobAsync().ConfigureAwait(false);
         }
     }
@@ -72,25 +76,29 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
         switch (request.Op)
         {
             case Ops.Hello:
-                await writer.WriteAsync(Handshake(request), cancellationToken).ConfigureAwait(false);
+                await WriteAsync(Handshake(request), cancellationToken).ConfigureAwait(false);
                 return false;
             case Ops.Ping:
-                await writer.WriteAsync(Ping(request.Id), cancellationToken).ConfigureAwait(false);
+                await WriteAsync(Stamp(new Message { Type = MessageTypes.Result, Id = request.Id, Op = Ops.Ping, UptimeMs = counters.Uptime.TotalMilliseconds }), cancellationToken)
+                    .ConfigureAwait(false);
                 return false;
             case Ops.Cancel:
                 Cancel(request.Target);
-                await writer.WriteAsync(new Message { Type = MessageTypes.Result, Id = request.Id, Op = Ops.Cancel }, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(Stamp(Message.Result(request.Id, Ops.Cancel)), cancellationToken).ConfigureAwait(false);
                 return false;
             case Ops.Shutdown:
+                // E20: the shutdown answer is the last frame; the running job is cancelled and gets none.
+                answering = false;
                 await StopJobAsync().ConfigureAwait(false);
-                await writer.WriteAsync(new Message { Type = MessageTypes.Result, Id = request.Id, Op = Ops.Shutdown, State = EngineState.Stopped.ToString() }, cancellationToken).ConfigureAwait(false);
+                SetState(EngineState.Stopped, announce: false);
+                await writer.WriteAsync(Stamp(Message.Result(request.Id, Ops.Shutdown)), cancellationToken).ConfigureAwait(false);
                 return true;
             case Ops.Load or Ops.Export or Ops.Sample or Ops.Reset:
                 await StartJobAsync(request, cancellationToken).ConfigureAwait(false);
                 return false;
             default:
-                await writer.WriteAsync(
-                    JobWire.Error(request.Id, ErrorCodes.UnknownOp, $"op '{request.Op}' is unknown; known: hello, ping, load, export, sample, reset, cancel, shutdown"),
+                await WriteAsync(
+                    Error(request, ErrorCodes.UnknownOp, $"op '{request.Op}' is unknown; known: {string.Join(", ", Ops.All)}"),
                     cancellationToken).ConfigureAwait(false);
                 return false;
         }
@@ -98,18 +106,19 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
 
     private async Task StartJobAsync(Request request, CancellationToken cancellationToken)
     {
-        RunningJob job;
+        RunningJob? job;
+        Request? busyWith;
         lock (gate)
         {
-            job = running is null
-                ? running = new RunningJob(request, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-                : null!;
+            busyWith = running?.Request;
+            job = busyWith is null ? running = new RunningJob(request, CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)) : null;
         }
 
         if (job is null)
         {
-            await writer.WriteAsync(
-                JobWire.Error(request.Id, ErrorCodes.Busy, $"a job is already running; one job at a time (send cancel, or wait for its answer)"),
+            // E21: refused at once, the running job undisturbed.
+            await WriteAsync(
+                Error(request, ErrorCodes.Busy, $"request {busyWith!.Id} ({busyWith.Op}) is running; this engine runs one job at a time. Send it to another engine or wait for request {busyWith.Id}"),
                 cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -148,41 +157,38 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
         }
         catch (OperationCanceledException) when (job.Cancellation.IsCancellationRequested)
         {
-            answer = job.CancelledByClient
-                ? JobWire.Error(request.Id, ErrorCodes.Cancelled, $"{request.Op} request {request.Id} was cancelled")
-                : JobWire.Error(request.Id, ErrorCodes.DeadlineExceeded, $"{request.Op} request {request.Id} ran past its deadline of {request.DeadlineMs} ms");
+            answer = job.CancelledBy is { } by
+                ? Error(request, ErrorCodes.Cancelled, $"{request.Op} request {request.Id} was cancelled{by}; nothing was written")
+                : Error(request, ErrorCodes.DeadlineExceeded, $"{request.Op} request {request.Id} did not finish within its deadline of {request.DeadlineMs} ms; nothing was written. Give a longer deadlineMs or a smaller job");
         }
         catch (EngineJobException exception)
         {
-            answer = JobWire.Error(request.Id, exception.Code, exception.Message);
+            answer = Error(request, exception.Code, exception.Message);
         }
         catch (Exception exception) when (JobErrors.Code(exception) is { } code)
         {
-            answer = JobWire.Error(request.Id, code, exception.Message);
+            answer = Error(request, code, exception.Message);
         }
         catch (Exception exception)
         {
-            answer = JobWire.Error(request.Id, ErrorCodes.Internal, $"{exception.GetType().Name}: {exception.Message}");
-        }
-        finally
-        {
-            SetState(EngineState.Ready);
+            answer = Error(request, ErrorCodes.Internal, $"{request.Op} request {request.Id} failed inside the engine: {exception.GetType().Name}: {exception.Message}");
         }
 
+        // E22: back to Ready (and free for the next job) before the answer is written.
+        counters.JobDone();
         lock (gate)
         {
             running = null;
         }
 
+        SetState(EngineState.Ready);
         job.Cancellation.Dispose();
-        try
+        if (answer.Type == MessageTypes.Result)
         {
-            await writer.WriteAsync(answer, CancellationToken.None).ConfigureAwait(false);
+            Stamp(answer);
         }
-        catch (IOException)
-        {
-            // The client is gone; the reading loop sees the end of the stream and ends the session.
-        }
+
+        await WriteAsync(answer, CancellationToken.None).ConfigureAwait(false);
     }
 
     private Message Execute(Request request, CancellationToken cancellationToken)
@@ -193,31 +199,29 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
                 int seed = JobRequests.Seed(request);
                 SetState(EngineState.Generating);
                 HangIfTold(options.Faults.HangLoadOnJob, cancellationToken);
-                WorldLoad load = workbench.Load(seed, cancellationToken);
-                return JobWire.Loaded(request.Id, load, workbench.LoadedSeeds());
+                return JobWire.Loaded(request.Id, workbench.Load(seed, cancellationToken));
             case Ops.Export:
                 ExportJob export = JobRequests.Export(request);
                 SetState(workbench.LoadedSeeds().Contains(export.Seed) ? EngineState.Exporting : EngineState.Generating);
                 HangIfTold(options.Faults.HangLoadOnJob, cancellationToken);
-                var progress = new ProgressFrames(writer, request.Id, () => SetState(EngineState.Exporting));
-                ExportOutcome outcome = workbench.Export(export, progress, cancellationToken);
-                return JobWire.Exported(request.Id, outcome, workbench.LoadedSeeds());
+                var progress = new ProgressFrames(this, request.Id);
+                return JobWire.Exported(request.Id, export.Seed, workbench.Export(export, progress, cancellationToken));
             case Ops.Sample:
                 SampleJob sample = JobRequests.Sample(request);
-                SetState(EngineState.Exporting);
-                return JobWire.Sampled(request.Id, workbench.Sample(sample, cancellationToken), workbench.LoadedSeeds());
+                SetState(workbench.LoadedSeeds().Contains(sample.Seed) ? EngineState.Exporting : EngineState.Generating);
+                return JobWire.Sampled(request.Id, sample.Seed, workbench.Sample(sample, cancellationToken));
             default:
                 SetState(EngineState.Resetting);
-                counters.JobDone();
-                return new Message
-                {
-                    Type = MessageTypes.Result,
-                    Id = request.Id,
-                    Op = Ops.Reset,
-                    LoadedWorlds = workbench.Reset(request.KeepWorlds ?? true),
-                    State = EngineState.Ready.ToString(),
-                };
+                workbench.Reset(request.KeepWorlds ?? true);
+                return Message.Result(request.Id, Ops.Reset);
         }
+    }
+
+    /// <summary>Called with export progress: the first report means the world is loaded and sampling began.</summary>
+    internal void OnExportProgress(long requestId, double fraction)
+    {
+        SetState(EngineState.Exporting);
+        Write(Message.Progress(requestId, "export", fraction));
     }
 
     /// <summary>Fault injection: a load that never ends (cancellation still ends it, as a stuck native call would not).</summary>
@@ -236,7 +240,7 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
         {
             if (running is { } job && job.Request.Id == target)
             {
-                job.CancelledByClient = true;
+                job.CancelledBy = string.Create(CultureInfo.InvariantCulture, $" by a cancel request");
                 job.Cancellation.Cancel();
             }
         }
@@ -250,7 +254,7 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
             job = running;
             if (job is not null)
             {
-                job.CancelledByClient = true;
+                job.CancelledBy = " because the engine is stopping";
                 job.Cancellation.Cancel();
             }
         }
@@ -261,23 +265,64 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
         }
     }
 
-    private void SetState(EngineState next)
+    /// <summary>E24: every change of state is announced with a state frame, before anything that depends on it.</summary>
+    private void SetState(EngineState next, bool announce = true)
     {
         lock (gate)
         {
+            if (state == next)
+            {
+                return;
+            }
+
             state = next;
+        }
+
+        if (announce)
+        {
+            Write(Stamp(new Message { Type = MessageTypes.State }));
         }
     }
 
-    private Message Ping(long id)
+    /// <summary>E9: results and state frames carry the state, the loaded worlds and the jobs done as they are when written.</summary>
+    private Message Stamp(Message message)
     {
-        EngineState now;
         lock (gate)
         {
-            now = state;
+            message.State = state.ToString();
         }
 
-        return JobWire.Ping(id, now, workbench.LoadedSeeds(), counters.Done, counters.Uptime);
+        message.LoadedWorlds = workbench.LoadedSeeds();
+        message.Jobs = counters.Done;
+        return message;
+    }
+
+    private static Message Error(Request request, string code, string text)
+    {
+        Message error = Message.Error(request.Id, code, text);
+        error.Op = request.Op;
+        return error;
+    }
+
+    /// <summary>Writes a frame from a job's thread; a client that has gone is the reading loop's to notice (E28, E29).</summary>
+    private void Write(Message message) => WriteAsync(message, CancellationToken.None).GetAwaiter().GetResult();
+
+    private async Task WriteAsync(Message message, CancellationToken cancellationToken)
+    {
+        if (!answering)
+        {
+            return;
+        }
+
+        try
+        {
+            await writer.WriteAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The client is gone; the reading loop sees the end of the stream and ends the session.
+            answering = false;
+        }
     }
 
     private Message Hello() => new()
@@ -294,15 +339,18 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
         MaxSamplePoints = ProtocolLimits.MaxSamplePoints,
         MaxFrameBytes = ProtocolLimits.MaxFrameBytes,
         State = EngineState.Ready.ToString(),
+        LoadedWorlds = workbench.LoadedSeeds(),
+        Jobs = counters.Done,
+        UptimeMs = counters.Uptime.TotalMilliseconds,
     };
 
-    private static Message Handshake(Request request) =>
+    private Message Handshake(Request request) =>
         request.Protocol == ProtocolVersion.Current
-            ? new Message { Type = MessageTypes.Result, Id = request.Id, Op = Ops.Hello, Protocol = ProtocolVersion.Current, Engine = EngineVersion.Text }
-            : JobWire.Error(
-                request.Id,
+            ? Stamp(new Message { Type = MessageTypes.Result, Id = request.Id, Op = Ops.Hello, Protocol = ProtocolVersion.Current, Engine = EngineVersion.Text, Kind = options.Kind })
+            : Error(
+                request,
                 ErrorCodes.UnsupportedProtocol,
-                $"protocol {request.Protocol?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none)"} is not supported; this engine speaks {ProtocolVersion.Current}");
+                string.Create(CultureInfo.InvariantCulture, $"this engine speaks protocol {ProtocolVersion.Current}, not {request.Protocol?.ToString(CultureInfo.InvariantCulture) ?? "(none)"}; use a client that speaks protocol {ProtocolVersion.Current}"));
 
     private sealed class RunningJob(Request request, CancellationTokenSource cancellation)
     {
@@ -310,7 +358,8 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
 
         public CancellationTokenSource Cancellation { get; } = cancellation;
 
-        public bool CancelledByClient { get; set; }
+        /// <summary>Why the job was cancelled, when it was on purpose (else its deadline ran out).</summary>
+        public string? CancelledBy { get; set; }
 
         public Task? Task { get; set; }
     }

@@ -1,31 +1,25 @@
-using Vwe.Engines.Wire;
-using Vwe.Protocol;
+using System.Diagnostics;
 
 namespace Vwe.Engines.Hosting;
 
 /// <summary>
-/// Export progress as protocol frames, at most one per <see cref="Step"/> of progress so a large grid does not
-/// flood the pipe. Written synchronously from the exporter's writer thread: frames are tiny and the client is
-/// always reading. The first report also means pre-generation is over (<paramref name="onFirst"/>).
+/// Export progress as protocol frames, at most one per <see cref="Interval"/> (E23: about ten a second) so a
+/// large grid does not flood the pipe. Reported from the exporter's writer thread, written at once: frames are
+/// tiny and the client is always reading.
 /// </summary>
-internal sealed class ProgressFrames(FrameWriter writer, long requestId, Action onFirst) : IProgress<double>
+internal sealed class ProgressFrames(EngineSession session, long requestId) : IProgress<double>
 {
-    private const double Step = 0.05;
-    private double lastSent = -1;
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private readonly Stopwatch sinceLast = new();
 
     public void Report(double value)
     {
-        if (lastSent < 0)
-        {
-            onFirst();
-        }
-
-        if (value - lastSent < Step && value < 1)
+        if (sinceLast.IsRunning && sinceLast.Elapsed < Interval && value < 1)
         {
             return;
         }
 
-        lastSent = value;
-        writer.WriteAsync(JobWire.Progress(requestId, "export", value), CancellationToken.None).GetAwaiter().GetResult();
+        sinceLast.Restart();
+        session.OnExportProgress(requestId, value);
     }
 }

@@ -35,11 +35,22 @@ internal static class JobRequests
 
         try
         {
+            // E13: everything, the output folder included, is checked before the world is loaded.
+            string full = OutputPath.Check(folder);
+            if (OutputPath.ForeignEntry(full) is { } foreign)
+            {
+                throw BadRequest(request, $"outputDirectory '{folder}' holds '{foreign}', which no export writes; the folder is replaced as a whole, so give a new or empty folder or an earlier export's");
+            }
+
             var spec = new GridSpec(grid.Size, grid.PixelSize);
-            ExportFormats formats = ExportFormatNames.Parse(string.Join(",", request.Formats ?? ["bin"]));
+            ExportFormats formats = ExportFormatNames.Parse(string.Join(",", request.Formats ?? throw BadRequest(request, "formats is missing; give a list such as [\"bin\",\"png\"]")));
             GridLayers layers = GridLayerNames.Parse(string.Join(",", request.Layers ?? []));
             ExportLimits.Check(spec, formats, layers);
-            return new ExportJob(seed, request.SeedText, spec, formats, layers, folder, Deadline(request));
+            return new ExportJob(seed, request.SeedText, spec, formats, layers, full, Deadline(request));
+        }
+        catch (IOException exception)
+        {
+            throw new EngineJobException(ErrorCodes.Io, $"{request.Op} request {request.Id}: {exception.Message}", exception);
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or NotSupportedException)
         {
@@ -99,7 +110,8 @@ internal static class JobRequests
                 : throw BadRequest(request, $"field '{name}' is not one of {string.Join(", ", JobWire.FieldNames.Select(entry => entry.Name))}");
         }
 
-        return fields != SampleFields.None ? fields : throw BadRequest(request, "fields is empty; ask for at least one");
+        // Biome and height unless other fields are asked for (docs/protocol.md §5.5).
+        return fields != SampleFields.None ? fields : SampleFields.Biome | SampleFields.Height;
     }
 
     private static EngineJobException BadRequest(Request request, string message) =>

@@ -56,7 +56,7 @@ internal static class JobWire
         return request;
     }
 
-    public static Message Loaded(long id, WorldLoad load, int[] loadedWorlds) => new()
+    public static Message Loaded(long id, WorldLoad load) => new()
     {
         Type = MessageTypes.Result,
         Id = id,
@@ -64,23 +64,23 @@ internal static class JobWire
         SeedInt = load.Seed,
         Cached = load.Cached,
         LoadMs = load.Duration.TotalMilliseconds,
-        LoadedWorlds = loadedWorlds,
     };
 
     public static WorldLoad Loaded(Message message) =>
         new(Require(message.SeedInt, message, "seedInt"), message.Cached ?? false, Duration(message.LoadMs));
 
-    public static Message Exported(long id, ExportOutcome outcome, int[] loadedWorlds) => new()
+    public static Message Exported(long id, int seed, ExportOutcome outcome) => new()
     {
         Type = MessageTypes.Result,
         Id = id,
         Op = Ops.Export,
+        SeedInt = seed,
         WorldKey = outcome.WorldKey,
+        Cached = outcome.LoadTime == TimeSpan.Zero,
         OutputDirectory = outcome.OutputDirectory,
         Files = [.. outcome.Files.Select(file => new FileEntry { Name = file.Name, Bytes = file.Bytes, Sha256 = file.Sha256, PixelsSha256 = file.PixelsSha256 })],
         LoadMs = outcome.LoadTime.TotalMilliseconds,
         ExportMs = outcome.ExportTime.TotalMilliseconds,
-        LoadedWorlds = loadedWorlds,
     };
 
     public static ExportOutcome Exported(Message message) => new(
@@ -90,11 +90,13 @@ internal static class JobWire
         Duration(message.LoadMs),
         Duration(message.ExportMs));
 
-    public static Message Sampled(long id, SampleResult result, int[] loadedWorlds) => new()
+    public static Message Sampled(long id, int seed, SampleResult result) => new()
     {
         Type = MessageTypes.Result,
         Id = id,
         Op = Ops.Sample,
+        SeedInt = seed,
+        Cached = result.LoadTime == TimeSpan.Zero,
         Count = result.Count,
         Biome = result.Biome is null ? null : SampleArrays.EncodeUInt16(result.Biome),
         Height = Encode(result.Height),
@@ -103,7 +105,6 @@ internal static class JobWire
         Forest = Encode(result.Forest),
         LoadMs = result.LoadTime.TotalMilliseconds,
         ExportMs = result.SampleTime.TotalMilliseconds,
-        LoadedWorlds = loadedWorlds,
     };
 
     public static SampleResult Sampled(Message message, SampleJob job)
@@ -125,28 +126,11 @@ internal static class JobWire
             Duration(message.ExportMs));
     }
 
-    public static Message Ping(long id, EngineState state, int[] loadedWorlds, long jobs, TimeSpan uptime) => new()
-    {
-        Type = MessageTypes.Result,
-        Id = id,
-        Op = Ops.Ping,
-        State = state.ToString(),
-        LoadedWorlds = loadedWorlds,
-        Jobs = jobs,
-        UptimeMs = uptime.TotalMilliseconds,
-    };
-
     public static EnginePing Ping(Message message, TimeSpan roundTrip) => new(
         Enum.TryParse(message.State, out EngineState state) ? state : throw new FormatException($"ping answered unknown state '{message.State}'"),
         message.LoadedWorlds ?? [],
         message.Jobs ?? 0,
         roundTrip);
-
-    public static Message Error(long? id, string code, string text) =>
-        new() { Type = MessageTypes.Error, Id = id, Code = code, ErrorMessage = text };
-
-    public static Message Progress(long id, string phase, double fraction) =>
-        new() { Type = MessageTypes.Progress, Id = id, Phase = phase, Fraction = fraction };
 
     public static readonly (SampleFields Field, string Name)[] FieldNames =
     [

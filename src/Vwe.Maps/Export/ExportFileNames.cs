@@ -15,4 +15,9 @@ public static class ExportFileNames
 
     /// <summary><c>river.bin</c>, <c>forest.bin</c>: the layer's permanent name plus <c>.bin</c>.</summary>
     public static string Layer(GridLayers layer) => GridLayerNames.Name(layer) + ".bin";
+
+    /// <summary>Whether an export ever writes a file of this name.</summary>
+    public static bool IsExportFile(string name) =>
+        name is Grid or BiomesJson or HeightmapJson or BiomesPng or TerrainPng or Manifest or Run
+        || GridLayerNames.All.Any(entry => name == Layer(entry.Layer));
 }

@@ -65,4 +65,22 @@ public static class OutputPath
 
         return full;
     }
+
+    /// <summary>
+    /// The first entry of an existing output folder that no export writes (a sub-folder, or a file of another
+    /// name), or null. The folder is replaced as a whole, so such an entry means the path was probably mistyped
+    /// and replacing it would lose something that is not an export.
+    /// </summary>
+    public static string? ForeignEntry(string fullPath)
+    {
+        if (!Directory.Exists(fullPath))
+        {
+            return null;
+        }
+
+        return Directory.EnumerateFileSystemEntries(fullPath)
+            .FirstOrDefault(entry => !File.Exists(entry) || !ExportFileNames.IsExportFile(Path.GetFileName(entry))) is { } foreign
+            ? Path.GetFileName(foreign)
+            : null;
+    }
 }
