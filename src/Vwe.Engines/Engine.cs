@@ -133,7 +133,10 @@ public abstract class Engine : IAsyncDisposable
         Lifecycle.MoveTo(EngineState.Ready);
     }
 
-    /// <summary>Asks the engine how it is; answered at once, even mid-job. No answer → <see cref="EngineFailedException"/>.</summary>
+    /// <summary>
+    /// Asks the engine how it is; answered at once, even mid-job. There is no time limit: a caller bounds the wait
+    /// with <paramref name="cancellationToken"/> (or WaitAsync) and decides what a late answer means.
+    /// </summary>
     public Task<EnginePing> PingAsync(CancellationToken cancellationToken) => PingCoreAsync(cancellationToken);
 
     /// <summary>Marks the engine broken (a health check's verdict); the owner then disposes it.</summary>

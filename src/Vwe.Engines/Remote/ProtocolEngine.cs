@@ -83,8 +83,10 @@ public abstract class ProtocolEngine(string id, EngineKind kind, RemoteEngineOpt
 
     protected override async Task<EnginePing> PingCoreAsync(CancellationToken cancellationToken)
     {
+        // No time limit of ours: whoever pings judges a late answer (the pool counts misses, as Agones does);
+        // a limit here would declare the engine dead after one slow answer.
         var clock = Stopwatch.StartNew();
-        Message answer = await SendAsync(new Request { Op = Ops.Ping }, null, Options.ControlTimeout, cancellationToken).ConfigureAwait(false);
+        Message answer = await SendAsync(new Request { Op = Ops.Ping }, null, timeout: null, cancellationToken).ConfigureAwait(false);
         return Decode(answer, message => JobWire.Ping(message, clock.Elapsed));
     }
 
