@@ -36,7 +36,9 @@ internal sealed class EngineSession(EngineWorkbench workbench, EngineHostOptions
                 Request? request;
                 try
                 {
-                    request = await reader.ReadRequestAsync(cancellationToken).ConfigureAwait(false);
+                    // WaitAsync: a read of stdin ignores its token, and the parent's death must end the session
+                    // even while the (orphaned) stdin stays open. The abandoned read is never resumed.
+                    request = await reader.ReadRequestAsync(cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (ProtocolException exception)
                 {
