@@ -39,7 +39,14 @@ public sealed class ProcessEngine : ProtocolEngine
         var connection = new ProtocolClient(Id, child.StandardOutput.BaseStream, child.StandardInput.BaseStream);
         Task<EngineInfo> handshake = HandshakeAsync(connection, EngineKind.Process, limit.Token);
         Task first = await Task.WhenAny(handshake, exited.Task).ConfigureAwait(false);
-        if (first != handshake)
+        if (first == handshake && handshake.IsFaulted)
+        {
+            // Its stdout ended (or broke) before the hello: usually because it is exiting, and its stdout's end
+            // can come before the exit is seen. Wait for the exit a little, so the error says how it ended.
+            await Task.WhenAny(exited.Task, Task.Delay(Options.Grace, cancellationToken)).ConfigureAwait(false);
+        }
+
+        if (exited.Task.IsCompleted)
         {
             await ((Task)handshake).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw new EngineStartException(Id, $"it exited with code {child.ExitCode} before its handshake{StderrSummary()}");
