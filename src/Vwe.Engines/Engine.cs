@@ -1,5 +1,6 @@
 using Vwe.Engines.Jobs;
 using Vwe.Engines.Lifecycle;
+using Vwe.Protocol;
 
 namespace Vwe.Engines;
 
@@ -73,7 +74,9 @@ public abstract class Engine : IAsyncDisposable
 
     /// <summary>
     /// Loads a world: Ready → Generating, where the engine stays until the export, sample or reset that follows.
-    /// Any failure to load is the engine's (the fast-restart rule): it is marked Unhealthy.
+    /// Any failure to load is the engine's (the fast-restart rule): it is marked Unhealthy. The one exception is
+    /// the job's own <paramref name="deadline"/> running out: that is the job's error (deadline-exceeded), as it
+    /// would be on any other engine, and the engine stays usable once reset.
     /// </summary>
     public async Task<WorldLoad> LoadAsync(int seed, TimeSpan? deadline, CancellationToken cancellationToken)
     {
@@ -83,7 +86,7 @@ public abstract class Engine : IAsyncDisposable
         {
             load = await LoadCoreAsync(seed, deadline, cancellationToken).ConfigureAwait(false);
         }
-        catch (EngineJobException exception)
+        catch (EngineJobException exception) when (!(deadline is not null && exception.Code == ErrorCodes.DeadlineExceeded))
         {
             throw Failed($"loading world {seed} failed: {exception.Message}", exception);
         }

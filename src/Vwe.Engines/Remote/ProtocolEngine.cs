@@ -53,8 +53,20 @@ public abstract class ProtocolEngine(string id, EngineKind kind, RemoteEngineOpt
 
     protected override async Task<WorldLoad> LoadCoreAsync(int seed, TimeSpan? deadline, CancellationToken cancellationToken)
     {
-        Message answer = await SendAsync(JobWire.Load(0, seed, deadline ?? Options.LoadTimeout), null, deadline ?? Options.LoadTimeout, cancellationToken)
-            .ConfigureAwait(false);
+        // The shorter limit binds: the job's deadline (running out is the job's error) or our load timeout (running
+        // out is the engine's failure: the fast-restart rule), so a long job deadline never lets a load hang longer.
+        bool jobsDeadline = deadline is { } job && job <= Options.LoadTimeout;
+        TimeSpan limit = jobsDeadline ? deadline!.Value : Options.LoadTimeout;
+        Message answer;
+        try
+        {
+            answer = await SendAsync(JobWire.Load(0, seed, limit), null, limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineJobException exception) when (!jobsDeadline && exception.Code == ErrorCodes.DeadlineExceeded)
+        {
+            throw new EngineFailedException(Id, $"world {seed} did not load within the load timeout of {Options.LoadTimeout.TotalSeconds:0.#} s", exception);
+        }
+
         NoteLoadedWorlds(answer.LoadedWorlds ?? []);
         return Decode(answer, JobWire.Loaded);
     }
