@@ -5,7 +5,7 @@ namespace Vwe.Pool;
 /// <summary>
 /// Health checks, as Agones does them: every engine that has started is pinged each
 /// <see cref="PoolOptions.HealthInterval"/>, busy ones included (engines answer pings mid-job). A ping still
-/// unanswered at the next tick is a miss; <see cref="PoolOptions.MaxMissedPings"/> misses in a row make the
+/// unanswered at the next tick, or failed, is a miss; <see cref="PoolOptions.MaxMissedPings"/> misses in a row make the
 /// engine Unhealthy, and it is replaced, not repaired. Idle engines past their lifetime retire here too.
 /// </summary>
 public sealed partial class WarmEnginePool
@@ -38,13 +38,15 @@ public sealed partial class WarmEnginePool
         {
             foreach (PooledEngine pooled in engines)
             {
-                if (pooled.LastPing is { IsCompleted: false })
-                {
-                    pooled.MissedPings++;
-                }
-                else if (pooled.LastPing is { IsCompletedSuccessfully: true })
+                if (pooled.LastPing is { IsCompletedSuccessfully: true })
                 {
                     pooled.MissedPings = 0;
+                }
+                else if (pooled.LastPing is not null)
+                {
+                    // Unanswered so far, or failed: a ping that timed out has also given up the connection, so
+                    // every later ping fails at once; left uncounted, an idle engine would never be replaced.
+                    pooled.MissedPings++;
                 }
 
                 if (pooled.MissedPings >= options.MaxMissedPings)
