@@ -36,6 +36,9 @@ public sealed class EngineHost(EngineHostOptions options)
         return 0;
     }
 
+    /// <summary>How long a new connection waits for the current session to notice its client has gone.</summary>
+    private static readonly TimeSpan HandOver = TimeSpan.FromMilliseconds(500);
+
     /// <summary>
     /// Serves TCP clients on <paramref name="endpoint"/>, one at a time (E2: a second connection gets one busy
     /// error and is closed), each with its own hello (E3), until a shutdown; returns the exit code.
@@ -73,6 +76,18 @@ public sealed class EngineHost(EngineHostOptions options)
 
                 TcpClient client = await accepting.ConfigureAwait(false);
                 accepting = null;
+                if (session is not null && await Task.WhenAny(session, Task.Delay(HandOver, lifetime.Token)).ConfigureAwait(false) == session)
+                {
+                    // The previous client closed and reconnected at once: its session ends before the new one is refused.
+                    if (await session.ConfigureAwait(false))
+                    {
+                        client.Dispose();
+                        return 0;
+                    }
+
+                    session = null;
+                }
+
                 if (session is null)
                 {
                     session = ServeAsync(client, lifetime.Token);
@@ -135,12 +150,25 @@ public sealed class EngineHost(EngineHostOptions options)
         }
 
         Thread.Sleep(options.Faults.SlowStart);
+        ReserveThreads();
         if (options.Engine.WarmUp)
         {
             WarmUp.Run(workbench);
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The host blocks pool threads by design: the stdin read (a console stream reads synchronously), the job,
+    /// its sampling threads and its progress writes. With the pool's minimum (the core count) that starves the
+    /// timers of job deadlines and the writes of answers until the pool injects threads, about one every half
+    /// second: a 1 ms deadline was seen after a whole load. Enough threads up front keep them prompt.
+    /// </summary>
+    private void ReserveThreads()
+    {
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + options.Engine.Threads + 4), completionPorts);
     }
 
     /// <summary>A token cancelled by <paramref name="cancellationToken"/> or by the death of the parent process.</summary>

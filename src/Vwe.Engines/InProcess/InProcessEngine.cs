@@ -19,6 +19,9 @@ public sealed class InProcessEngine(string id, EngineOptions options, TimeProvid
     private readonly TaskCompletionSource exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Stopwatch uptime = Stopwatch.StartNew();
 
+    /// <summary>Loads, exports, samples and resets finished, whatever their outcome: what a process engine's ping reports.</summary>
+    private long finished;
+
     public override Task Exited => exited.Task;
 
     protected override async Task<EngineInfo> StartCoreAsync(CancellationToken cancellationToken)
@@ -52,12 +55,13 @@ public sealed class InProcessEngine(string id, EngineOptions options, TimeProvid
     protected override Task<int[]> ResetCoreAsync(CancellationToken cancellationToken)
     {
         int[] seeds = workbench.Reset(keepWorlds: true);
+        Interlocked.Increment(ref finished);
         NoteLoadedWorlds(seeds);
         return Task.FromResult(seeds);
     }
 
     protected override Task<EnginePing> PingCoreAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new EnginePing(State, workbench.LoadedSeeds(), JobsDone, TimeSpan.Zero));
+        Task.FromResult(new EnginePing(State, workbench.LoadedSeeds(), Interlocked.Read(ref finished), TimeSpan.Zero));
 
     protected override Task StopCoreAsync(TimeSpan grace)
     {
@@ -70,7 +74,7 @@ public sealed class InProcessEngine(string id, EngineOptions options, TimeProvid
     /// Runs one job on the thread pool under its deadline. The job's own failures become
     /// <see cref="EngineJobException"/>s with the protocol's codes, as a process engine would report them.
     /// </summary>
-    private static async Task<T> RunAsync<T>(Func<CancellationToken, T> work, TimeSpan? deadline, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(Func<CancellationToken, T> work, TimeSpan? deadline, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (deadline is { } after)
@@ -89,6 +93,10 @@ public sealed class InProcessEngine(string id, EngineOptions options, TimeProvid
         catch (Exception exception) when (JobErrors.Code(exception) is { } code)
         {
             throw new EngineJobException(code, exception.Message, exception);
+        }
+        finally
+        {
+            Interlocked.Increment(ref finished);
         }
     }
 }
