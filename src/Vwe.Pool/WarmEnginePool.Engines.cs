@@ -97,7 +97,12 @@ public sealed partial class WarmEnginePool
         {
             starting--;
             keep = !closed;
-            if (keep)
+            if (!keep)
+            {
+                // Closed while it started: stopped with the others, so disposal waits for it too.
+                stopping.Add(Task.Run(() => engine.StopAsync(options.StopGrace)));
+            }
+            else
             {
                 consecutiveStartFailures = 0;
                 engines.Add(pooled);
@@ -110,7 +115,6 @@ public sealed partial class WarmEnginePool
 
         if (!keep)
         {
-            await engine.StopAsync(options.StopGrace).ConfigureAwait(false);
             return;
         }
 

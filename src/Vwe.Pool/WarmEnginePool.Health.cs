@@ -36,7 +36,8 @@ public sealed partial class WarmEnginePool
         List<PooledEngine> toPing = [];
         lock (gate)
         {
-            foreach (PooledEngine pooled in engines)
+            // A copy: a retiring engine is detached from the list inside the loop.
+            foreach (PooledEngine pooled in engines.ToArray())
             {
                 if (pooled.LastPing is { IsCompletedSuccessfully: true })
                 {

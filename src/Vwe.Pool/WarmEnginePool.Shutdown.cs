@@ -35,8 +35,9 @@ public sealed partial class WarmEnginePool
         }
 
         // Cancels jobs still running, pending starts and the health checks.
+        // A cancelled job gives its engine back at once; a lease held outside a job is not waited for again.
         await closing.CancelAsync().ConfigureAwait(false);
-        await drained.Task.WaitAsync(options.DrainTimeout).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await drained.Task.WaitAsync(options.StopGrace).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (healthChecks is not null)
         {
             await healthChecks.ConfigureAwait(false);

@@ -127,7 +127,7 @@ public class EngineFailureTests
 
         test.AssertSameAsInProcess(job, outcome);
         Assert.Equal((1, 1L, 0L), (test.Pool.Metrics.Retries, test.Pool.Metrics.JobsSucceeded, test.Pool.Metrics.JobsFailed));
-        Assert.Contains(events, line => line.StartsWith("retrying on another engine: engine p1 failed: loading world", StringComparison.Ordinal));
+        Assert.Contains(events, line => line.StartsWith("retrying on another engine: engine p1 failed: world ", StringComparison.Ordinal) && line.Contains("did not load within", StringComparison.Ordinal));
         await Eventually.True(() => test.Pool.Snapshot() is [{ Id: "p2", State: EngineState.Ready }], Deadline, "p2 alone, Ready");
         await Eventually.True(() => !ChildProcesses.IsAlive(test.Created[1].ProcessId!.Value), Deadline, "the engine whose load hung is stopped");
     }
