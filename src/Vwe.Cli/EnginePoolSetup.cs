@@ -26,8 +26,11 @@ internal static class EnginePoolSetup
         }
     }
 
-    /// <summary>A pool of <paramref name="engines"/> engines; <paramref name="threads"/> per engine, or the cores shared out.</summary>
-    public static WarmEnginePool Create(EngineKind kind, int engines, int? threads, bool cold)
+    /// <summary>
+    /// A pool of <paramref name="engines"/> engines; <paramref name="threads"/> per engine, or the cores shared out; each
+    /// engine replaced after <paramref name="jobsPerEngine"/> jobs.
+    /// </summary>
+    public static WarmEnginePool Create(EngineKind kind, int engines, int? threads, int jobsPerEngine, bool cold)
     {
         (int threadsPerEngine, int concurrent) = PoolSizing.For(engines, Environment.ProcessorCount, threads);
         var engineOptions = new EngineOptions { Threads = threadsPerEngine };
@@ -36,7 +39,7 @@ internal static class EnginePoolSetup
             MinReady = cold ? 0 : engines,
             MaxEngines = engines,
             MaxConcurrentJobs = concurrent,
-            MaxJobsPerEngine = cold ? 1 : new PoolOptions().MaxJobsPerEngine,
+            MaxJobsPerEngine = jobsPerEngine,
             AcquireTimeout = TimeSpan.FromMinutes(10),
         };
         Func<int, Engine> create = kind switch

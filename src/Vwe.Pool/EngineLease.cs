@@ -25,6 +25,9 @@ public sealed class EngineLease : IAsyncDisposable
     /// <summary>How long the acquire waited for it.</summary>
     public TimeSpan Waited { get; }
 
+    /// <summary>The job is over; the engine stays lent (to be reset) but no longer counts against jobs at once.</summary>
+    internal void EndJob() => pool.ReleaseJobSlot(pooled);
+
     public ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref returned, 1) == 0)

@@ -12,6 +12,9 @@ internal sealed class PooledEngine(Engine engine, DateTimeOffset retireAtUtc)
     /// <summary>Lent to a job. Guarded by the pool's lock.</summary>
     public bool Leased { get; set; }
 
+    /// <summary>Counts against the jobs-at-once limit: from the grant until its job ends (the reset after it does not count). Guarded by the pool's lock.</summary>
+    public bool HoldsJobSlot { get; set; }
+
     /// <summary>Consecutive unanswered pings. Guarded by the pool's lock.</summary>
     public int MissedPings { get; set; }
 

@@ -44,36 +44,49 @@ public sealed partial class WarmEnginePool
         {
             var clock = Stopwatch.StartNew();
             EngineLease lease = await AcquireAsync(seed, cancellationToken).ConfigureAwait(false);
-            await using (lease.ConfigureAwait(false))
+            try
             {
-                try
-                {
-                    T result = await work(lease.Engine, token).ConfigureAwait(false);
-                    await lease.Engine.ResetAsync(token).ConfigureAwait(false);
-                    Metrics.JobFinished("succeeded", clock.Elapsed - engineTime(result));
-                    return result;
-                }
-                catch (EngineFailedException exception) when (attempt < options.MaxAttempts && !token.IsCancellationRequested)
-                {
-                    Metrics.Retried(lease.Engine.Id, exception.Reason);
-                }
-                catch (Exception exception) when (exception is EngineJobException or OperationCanceledException)
-                {
-                    await ResetAfterFailureAsync(lease.Engine).ConfigureAwait(false);
-                    Metrics.JobFinished(exception is EngineJobException ? "failed" : "cancelled", null);
-                    throw;
-                }
-                catch
-                {
-                    Metrics.JobFinished("failed", null);
-                    throw;
-                }
+                T result = await work(lease.Engine, token).ConfigureAwait(false);
+                Metrics.JobFinished("succeeded", clock.Elapsed - engineTime(result));
+                ResetThenReturn(lease);
+                return result;
+            }
+            catch (EngineFailedException exception) when (attempt < options.MaxAttempts && !token.IsCancellationRequested)
+            {
+                Metrics.Retried(lease.Engine.Id, exception.Reason);
+                await lease.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is EngineJobException or OperationCanceledException)
+            {
+                Metrics.JobFinished(exception is EngineJobException ? "failed" : "cancelled", null);
+                ResetThenReturn(lease);
+                throw;
+            }
+            catch
+            {
+                Metrics.JobFinished("failed", null);
+                await lease.DisposeAsync().ConfigureAwait(false);
+                throw;
             }
         }
     }
 
-    /// <summary>After a job error the engine is fine: reset it for the next job. If even that fails it is broken.</summary>
-    private async Task ResetAfterFailureAsync(Engine engine)
+    /// <summary>
+    /// Resets the engine after its job and gives it back, in the background: the caller has its answer one round
+    /// trip sooner, and the engine is lent to nobody until it is clean.
+    /// </summary>
+    private void ResetThenReturn(EngineLease lease)
+    {
+        lease.EndJob();
+        _ = Task.Run(async () =>
+        {
+            await ResetAsync(lease.Engine).ConfigureAwait(false);
+            await lease.DisposeAsync().ConfigureAwait(false);
+        });
+    }
+
+    /// <summary>Resets an engine after its job (done or failed on its own terms). If even that fails it is broken.</summary>
+    private async Task ResetAsync(Engine engine)
     {
         if (!EngineTransitions.IsBusy(engine.State))
         {
@@ -87,7 +100,7 @@ public sealed partial class WarmEnginePool
         }
         catch (Exception exception) when (exception is EngineFailedException or EngineJobException or OperationCanceledException)
         {
-            engine.MarkUnhealthy($"reset after a failed job failed: {exception.Message}");
+            engine.MarkUnhealthy($"reset after a job failed: {exception.Message}");
         }
     }
 }

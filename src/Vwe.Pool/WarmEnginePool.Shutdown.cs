@@ -82,7 +82,8 @@ public sealed partial class WarmEnginePool
     {
         lock (gate)
         {
-            if (closed && busy == 0)
+            // Lent engines count too: one being reset after its job is back in a moment.
+            if (closed && busy == 0 && !engines.Any(pooled => pooled.Leased))
             {
                 drained.TrySetResult();
             }

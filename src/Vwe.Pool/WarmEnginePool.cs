@@ -117,7 +117,7 @@ public sealed partial class WarmEnginePool : IAsyncDisposable
         string? retire;
         lock (gate)
         {
-            busy--;
+            ReleaseJobSlotLocked(pooled);
             pooled.Leased = false;
             retire = pooled.Removed ? null
                 : pooled.Engine.State != EngineState.Ready ? $"left in state {pooled.Engine.State}"
@@ -139,6 +139,30 @@ public sealed partial class WarmEnginePool : IAsyncDisposable
     }
 
     /// <summary>
+    /// The lent engine's job is over though the engine is still lent (being reset): another job may start on
+    /// another engine. Resetting takes no CPU worth counting, and the next job should not wait for its round trip.
+    /// </summary>
+    internal void ReleaseJobSlot(PooledEngine pooled)
+    {
+        lock (gate)
+        {
+            ReleaseJobSlotLocked(pooled);
+        }
+
+        SignalIfDrained();
+        Dispatch();
+    }
+
+    private void ReleaseJobSlotLocked(PooledEngine pooled)
+    {
+        if (pooled.HoldsJobSlot)
+        {
+            pooled.HoldsJobSlot = false;
+            busy--;
+        }
+    }
+
+    /// <summary>
     /// Hands free engines to waiters in arrival order while jobs-at-once allow, each waiter getting an engine
     /// with its world loaded if one is free; then starts engines the pool lacks.
     /// </summary>
@@ -151,6 +175,7 @@ public sealed partial class WarmEnginePool : IAsyncDisposable
             {
                 waiters.RemoveFirst();
                 pooled.Leased = true;
+                pooled.HoldsJobSlot = true;
                 busy++;
                 grants.Add((first.Value, pooled));
             }
@@ -172,14 +197,17 @@ public sealed partial class WarmEnginePool : IAsyncDisposable
     private PooledEngine? PickIdle(int? seed)
     {
         PooledEngine? any = null;
+        bool resetting = false;
         foreach (PooledEngine pooled in engines)
         {
+            bool hasWorld = seed is { } wanted && pooled.Engine.HasLoaded(wanted);
             if (pooled.Leased || pooled.Removed || pooled.Engine.State != EngineState.Ready)
             {
+                resetting |= hasWorld && pooled.Leased && !pooled.HoldsJobSlot;
                 continue;
             }
 
-            if (seed is { } wanted && pooled.Engine.HasLoaded(wanted))
+            if (hasWorld)
             {
                 return pooled;
             }
@@ -187,7 +215,8 @@ public sealed partial class WarmEnginePool : IAsyncDisposable
             any ??= pooled;
         }
 
-        return any;
+        // The engine with the world is being reset after its job: worth the moment's wait rather than a load elsewhere.
+        return resetting ? null : any;
     }
 
     /// <summary>Removes a waiter that gave up; false when it was granted an engine just before.</summary>

@@ -37,7 +37,8 @@ public class SeedAffinityTests
         ExportOutcome warm = await test.Pool.ExportAsync(test.Job("affinity", folder: "warm"), null, CancellationToken.None);
         Assert.True(cold.LoadTime > TimeSpan.Zero, "the first export did not load the world");
         Assert.Equal(TimeSpan.Zero, warm.LoadTime);
-        Assert.Equal(2, test.Pool.Snapshot().Single(engine => engine.Id == loaded.Id).JobsDone);
+        await Eventually.True(
+            () => test.Pool.Snapshot().Single(engine => engine.Id == loaded.Id) is { JobsDone: 2, Leased: false }, TimeSpan.FromSeconds(30), $"{loaded.Id} back after two jobs");
         test.AssertSameAsInProcess(test.Job("affinity", folder: "warm"), warm);
     }
 }

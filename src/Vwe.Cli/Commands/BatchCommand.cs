@@ -18,6 +18,7 @@ namespace Vwe.Cli.Commands;
 internal static class BatchCommand
 {
     private const int MaxEngines = 64;
+    private const int MaxJobsPerEngine = 1_000_000;
 
     public static Command Create()
     {
@@ -38,6 +39,12 @@ internal static class BatchCommand
             HelpName = "N",
             DefaultValueFactory = _ => 3,
         };
+        var jobsPerEngine = new Option<int>("--jobs-per-engine")
+        {
+            Description = $"Worlds an engine does before it is replaced by a fresh one, 1 to {MaxJobsPerEngine}.",
+            HelpName = "N",
+            DefaultValueFactory = _ => new PoolOptions().MaxJobsPerEngine,
+        };
         var cold = new Option<bool>("--cold")
         {
             Description = "Start a fresh engine for every world and keep none ready: the baseline the warm pool is measured against.",
@@ -56,7 +63,7 @@ internal static class BatchCommand
         var command = new Command("batch", "Generate many worlds through the warm engine pool: one folder per world under --out, as vwe generate writes it. " +
             "Engines that crash or hang are replaced and their worlds retried. Prints a summary; exit 0 only if every world succeeded. See docs/batch.md.")
         {
-            seedsFile, engine, engines, cold, size, pixelSize, format, layers, output,
+            seedsFile, engine, engines, jobsPerEngine, cold, size, pixelSize, format, layers, output,
         };
         command.SetAction((parse, cancellation) =>
         {
@@ -69,9 +76,15 @@ internal static class BatchCommand
                 throw new InputException($"--engines {engineCount} is outside 1..{MaxEngines}.");
             }
 
+            int recycleAfter = parse.GetValue(jobsPerEngine);
+            if (recycleAfter is < 1 or > MaxJobsPerEngine)
+            {
+                throw new InputException($"--jobs-per-engine {recycleAfter} is outside 1..{MaxJobsPerEngine}.");
+            }
+
             string parent = parse.GetValue(output)!;
             var worlds = seeds.Select(seed => new BatchWorld(seed, WorldFolder(parent, seed.Seed))).ToList();
-            var plan = new BatchPlan(worlds, grid, formats, gridLayers, EnginePoolSetup.ParseKind(parse.GetValue(engine)!), engineCount, parse.GetValue(cold));
+            var plan = new BatchPlan(worlds, grid, formats, gridLayers, EnginePoolSetup.ParseKind(parse.GetValue(engine)!), engineCount, recycleAfter, parse.GetValue(cold));
             return RunAsync(plan, parse.InvocationConfiguration, cancellation);
         });
         return command;
@@ -89,7 +102,9 @@ internal static class BatchCommand
         var clock = Stopwatch.StartNew();
         var results = new ConcurrentBag<BatchResult>();
         var progress = new BatchProgress(plan.Worlds.Count, console.Error);
-        await using (WarmEnginePool pool = EnginePoolSetup.Create(plan.Kind, plan.Engines, threads: null, plan.Cold))
+        TimeSpan elapsed;
+        WarmEnginePool pool = EnginePoolSetup.Create(plan.Kind, plan.Engines, threads: null, plan.Cold ? 1 : plan.JobsPerEngine, plan.Cold);
+        await using (pool.ConfigureAwait(false))
         {
             pool.Metrics.Event += progress.Note;
             await pool.StartAsync(cancellation).ConfigureAwait(false);
@@ -103,11 +118,13 @@ internal static class BatchCommand
                     results.Add(result);
                     progress.Done(result);
                 }).ConfigureAwait(false);
-
-            var summary = new BatchSummary([.. results.OrderBy(result => result.World.Seed.Line)], clock.Elapsed, pool.Metrics, plan);
-            summary.Write(console.Output);
-            return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
+            elapsed = clock.Elapsed;
         }
+
+        // After the pool is closed: the last engines are reset, retired and counted by then.
+        var summary = new BatchSummary([.. results.OrderBy(result => result.World.Seed.Line)], elapsed, pool.Metrics, plan);
+        summary.Write(console.Output);
+        return summary.Failed == 0 ? ExitCodes.Success : ExitCodes.Failure;
     }
 
     private static async Task<BatchResult> ExportAsync(WarmEnginePool pool, BatchPlan plan, BatchWorld world, CancellationToken cancellation)
@@ -129,6 +146,6 @@ internal static class BatchCommand
 internal sealed record BatchWorld(BatchSeed Seed, string Folder);
 
 internal sealed record BatchPlan(
-    IReadOnlyList<BatchWorld> Worlds, GridSpec Grid, ExportFormats Formats, GridLayers Layers, EngineKind Kind, int Engines, bool Cold);
+    IReadOnlyList<BatchWorld> Worlds, GridSpec Grid, ExportFormats Formats, GridLayers Layers, EngineKind Kind, int Engines, int JobsPerEngine, bool Cold);
 
 internal sealed record BatchResult(BatchWorld World, TimeSpan Latency, ExportOutcome? Outcome, string? Error);

@@ -159,7 +159,7 @@ internal static class GenerateCommand
     private static async Task<(ExportResult, TimeSpan)> ExportThroughPoolAsync(Plan plan, GenerateProgress progress, CancellationToken cancellation)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
-        await using WarmEnginePool pool = EnginePoolSetup.Create(EngineKind.Process, engines: 1, plan.Threads, cold: false);
+        await using WarmEnginePool pool = EnginePoolSetup.Create(EngineKind.Process, engines: 1, plan.Threads, new PoolOptions().MaxJobsPerEngine, cold: false);
         await pool.StartAsync(cancellation).ConfigureAwait(false);
         var job = new ExportJob(plan.Seed, plan.SeedText, plan.Grid, plan.Formats, plan.Layers, plan.OutputDirectory);
         ExportOutcome outcome = await pool.ExportAsync(job, new EngineProgress(progress), cancellation).ConfigureAwait(false);
