@@ -84,7 +84,12 @@ internal sealed class TestPool : IAsyncDisposable
         string expected = Output.Combine("in-process", Path.GetFileName(job.OutputDirectory));
         WorldExporter.Export(new ExportRequest
         {
-            Generator = new WorldGenerator(job.Seed), SeedText = job.SeedText, Grid = job.Grid, Formats = job.Formats, Layers = job.Layers, OutputDirectory = expected,
+            Generator = new WorldGenerator(job.Seed),
+            SeedText = job.SeedText,
+            Grid = job.Grid,
+            Formats = job.Formats,
+            Layers = job.Layers,
+            OutputDirectory = expected,
         });
         Assert.Equal(job.OutputDirectory, outcome.OutputDirectory);
         foreach (string name in new[] { "grid.bin", "manifest.json" })
