@@ -40,26 +40,17 @@ internal static class TestEngines
     };
 
     /// <summary>A started engine of <paramref name="kind"/>, Ready.</summary>
-    public static async Task<Engine> StartAsync(string kind, EngineOptions? options = null, RemoteEngineOptions? remote = null)
-    {
-        Engine engine = Create(kind, options, remote);
-        try
-        {
-            await engine.StartAsync(CancellationToken.None).WaitAsync(Patience);
-        }
-        catch
-        {
-            await engine.DisposeAsync();
-            throw;
-        }
-
-        return engine;
-    }
+    public static Task<Engine> StartAsync(string kind, EngineOptions? options = null, RemoteEngineOptions? remote = null) =>
+        StartedAsync(Create(kind, options, remote));
 
     /// <summary>A started process engine told to commit <paramref name="faults"/>.</summary>
-    public static async Task<ProcessEngine> StartProcessAsync(IReadOnlyList<string> faults, RemoteEngineOptions? remote = null)
+    public static Task<ProcessEngine> StartProcessAsync(IReadOnlyList<string> faults, RemoteEngineOptions? remote = null) =>
+        StartedAsync(new ProcessEngine($"test-fault-{Guid.NewGuid():N}", ProcessOptions(remote: remote), faults));
+
+    /// <summary><paramref name="engine"/> once Ready; disposed if its start fails.</summary>
+    private static async Task<T> StartedAsync<T>(T engine)
+        where T : Engine
     {
-        var engine = new ProcessEngine($"test-fault-{Guid.NewGuid():N}", ProcessOptions(remote: remote), faults);
         try
         {
             await engine.StartAsync(CancellationToken.None).WaitAsync(Patience);
