@@ -41,6 +41,16 @@ internal sealed class PrometheusText(string text)
         return sum;
     }
 
+    /// <summary>
+    /// The sum of every sample of <paramref name="metric"/>, 0 when it has none: an exporter shows a counter or histogram
+    /// only once something was recorded, so this is the reading before work is done.
+    /// </summary>
+    public double SumOrZero(string metric) => Sum(metric) ?? 0;
+
+    /// <summary>The histogram count as <see cref="HistogramCount"/>, 0 while nothing was recorded.</summary>
+    public double HistogramCountOrZero(string prefix) =>
+        Names().Any(name => name.StartsWith(prefix, StringComparison.Ordinal) && name.EndsWith("_count", StringComparison.Ordinal)) ? HistogramCount(prefix) : 0;
+
     /// <summary>The sum of every sample of <paramref name="metric"/>, which must be exposed.</summary>
     public double Required(string metric) =>
         Sum(metric) ?? throw new Xunit.Sdk.XunitException(
