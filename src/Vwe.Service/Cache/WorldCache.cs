@@ -166,8 +166,13 @@ public sealed class WorldCache
                 """,
                 new
                 {
-                    cached.WorldKey, Formats = (int)formats, Layers = (int)layers, cached.Bytes,
-                    Files = JsonSerializer.Serialize(cached.Files, CacheJson.Default.IReadOnlyListCachedFile), cached.JobId, Now = UtcText.Write(now),
+                    cached.WorldKey,
+                    Formats = (int)formats,
+                    Layers = (int)layers,
+                    cached.Bytes,
+                    Files = JsonSerializer.Serialize(cached.Files, CacheJson.Default.IReadOnlyListCachedFile),
+                    cached.JobId,
+                    Now = UtcText.Write(now),
                 });
             if (worlds.Remove(cached.WorldKey, out Entry? previous))
             {
