@@ -1,5 +1,4 @@
 using Vwe.Engines;
-using Vwe.Engines.InProcess;
 using Vwe.Engines.Processes;
 using Vwe.Pool;
 
@@ -28,26 +27,11 @@ internal static class EnginePoolSetup
 
     /// <summary>
     /// A pool of <paramref name="engines"/> engines; <paramref name="threads"/> per engine, or the cores shared out; each
-    /// engine replaced after <paramref name="jobsPerEngine"/> jobs.
+    /// engine replaced after <paramref name="jobsPerEngine"/> exports.
     /// </summary>
-    public static WarmEnginePool Create(EngineKind kind, int engines, int? threads, int jobsPerEngine, bool cold)
-    {
-        (int threadsPerEngine, int concurrent) = PoolSizing.For(engines, Environment.ProcessorCount, threads);
-        var engineOptions = new EngineOptions { Threads = threadsPerEngine };
-        var options = new PoolOptions
-        {
-            MinReady = cold ? 0 : engines,
-            MaxEngines = engines,
-            MaxConcurrentJobs = concurrent,
-            MaxJobsPerEngine = jobsPerEngine,
-            AcquireTimeout = TimeSpan.FromMinutes(10),
-        };
-        Func<int, Engine> create = kind switch
-        {
-            EngineKind.InProcess => serial => new InProcessEngine($"inprocess-{serial}", engineOptions),
-            _ => serial => new ProcessEngine(
-                $"process-{serial}", new ProcessEngineOptions { Command = Engines.Processes.EngineCommand.ForAssembly(typeof(EnginePoolSetup).Assembly.Location), Engine = engineOptions }),
-        };
-        return new WarmEnginePool(options, create);
-    }
+    public static WarmEnginePool Create(EngineKind kind, int engines, int? threads, int jobsPerEngine, bool cold) =>
+        PoolSetup.Create(kind, engines, threads, jobsPerEngine, cold, VweEngineCommand, TimeSpan.FromMinutes(10));
+
+    /// <summary>This same <c>vwe</c>, run as <c>vwe engine</c>.</summary>
+    public static EngineCommand VweEngineCommand => EngineCommand.ForAssembly(typeof(EnginePoolSetup).Assembly.Location);
 }

@@ -20,6 +20,7 @@ internal static class VweCommand
         root.Subcommands.Add(PointCommand.Create());
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(EngineCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 
@@ -44,7 +45,16 @@ internal static class VweCommand
         try
         {
             int code = await parse.InvokeAsync(
-                new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false })
+                new InvocationConfiguration
+                {
+                    Output = output,
+                    Error = error,
+                    EnableDefaultExceptionHandler = false,
+
+                    // How long an action may take after Ctrl+C or SIGTERM before it is abandoned (exit 130):
+                    // `vwe serve` drains its running jobs first, the one-shot commands stop at once.
+                    ProcessTerminationTimeout = parse.CommandResult.Command.Name == ServeCommand.Name ? ServeCommand.TerminationTimeout : TimeSpan.FromSeconds(2),
+                })
                 .ConfigureAwait(false);
             if (code == ExitCodes.Cancelled)
             {

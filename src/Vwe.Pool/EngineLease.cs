@@ -25,6 +25,9 @@ public sealed class EngineLease : IAsyncDisposable
     /// <summary>How long the acquire waited for it.</summary>
     public TimeSpan Waited { get; }
 
+    /// <summary>An export finished on this engine: it counts towards the engine's retirement.</summary>
+    internal void CountExport() => pooled.CountExport();
+
     /// <summary>The job is over; the engine stays lent (to be reset) but no longer counts against jobs at once.</summary>
     internal void EndJob() => pool.ReleaseJobSlot(pooled);
 

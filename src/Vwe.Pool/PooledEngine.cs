@@ -7,10 +7,17 @@ internal sealed class PooledEngine(Engine engine, DateTimeOffset retireAtUtc)
 {
     public Engine Engine { get; } = engine;
 
+    private int exports;
+
     public DateTimeOffset RetireAtUtc { get; } = retireAtUtc;
+
+    public void CountExport() => Interlocked.Increment(ref exports);
 
     /// <summary>Lent to a job. Guarded by the pool's lock.</summary>
     public bool Leased { get; set; }
+
+    /// <summary>Exports this engine finished, for <see cref="PoolOptions.MaxJobsPerEngine"/>.</summary>
+    public int Exports => Volatile.Read(ref exports);
 
     /// <summary>Counts against the jobs-at-once limit: from the grant until its job ends (the reset after it does not count). Guarded by the pool's lock.</summary>
     public bool HoldsJobSlot { get; set; }

@@ -1,7 +1,7 @@
 namespace Vwe.Pool;
 
 /// <summary>
-/// When an engine retires: after <see cref="PoolOptions.MaxJobsPerEngine"/> jobs, or at its own retirement time,
+/// When an engine retires: after <see cref="PoolOptions.MaxJobsPerEngine"/> exports, or at its own retirement time,
 /// <see cref="PoolOptions.MaxLifetime"/> shortened by a random part of <see cref="PoolOptions.LifetimeJitter"/>
 /// (as HikariCP does) so a pool started at once does not retire at once.
 /// </summary>
@@ -12,7 +12,7 @@ internal sealed class RetirementPolicy(PoolOptions options, TimeProvider time)
 
     /// <summary>Why <paramref name="engine"/> should retire now, or null.</summary>
     public string? Reason(PooledEngine engine) =>
-        engine.Engine.JobsDone >= options.MaxJobsPerEngine ? $"done {engine.Engine.JobsDone} jobs (max {options.MaxJobsPerEngine})"
+        engine.Exports >= options.MaxJobsPerEngine ? $"done {engine.Exports} exports (max {options.MaxJobsPerEngine})"
         : time.GetUtcNow() >= engine.RetireAtUtc ? $"reached its lifetime (max {options.MaxLifetime})"
         : null;
 }

@@ -20,6 +20,7 @@ public sealed partial class WarmEnginePool
             job.Seed,
             (engine, token) => engine.ExportAsync(job, progress, token),
             outcome => outcome.LoadTime + outcome.ExportTime,
+            isExport: true,
             cancellationToken);
     }
 
@@ -31,12 +32,16 @@ public sealed partial class WarmEnginePool
             job.Seed,
             (engine, token) => engine.SampleAsync(job, token),
             result => result.LoadTime + result.SampleTime,
+            isExport: false,
             cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="work"/> on a pooled engine with retries; <paramref name="engineTime"/> is the engine's own share, for the overhead metric.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled engine with retries; <paramref name="engineTime"/> is the engine's own
+    /// share, for the overhead metric; only exports count towards an engine's retirement.
+    /// </summary>
     private async Task<T> RunAsync<T>(
-        int seed, Func<Engine, CancellationToken, Task<T>> work, Func<T, TimeSpan> engineTime, CancellationToken cancellationToken)
+        int seed, Func<Engine, CancellationToken, Task<T>> work, Func<T, TimeSpan> engineTime, bool isExport, CancellationToken cancellationToken)
     {
         using var jobCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing.Token);
         CancellationToken token = jobCancellation.Token;
@@ -47,6 +52,11 @@ public sealed partial class WarmEnginePool
             try
             {
                 T result = await work(lease.Engine, token).ConfigureAwait(false);
+                if (isExport)
+                {
+                    lease.CountExport();
+                }
+
                 Metrics.JobFinished("succeeded", clock.Elapsed - engineTime(result));
                 ResetThenReturn(lease);
                 return result;

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
+using Vwe.Engines.Jobs;
 using Vwe.Engines.Lifecycle;
+using Vwe.WorldGen;
 
 namespace Vwe.Pool.Tests;
 
@@ -27,7 +29,26 @@ public class RecyclingTests
         Assert.NotEqual(first, test.ProcessIdOf("p2"));
         await Eventually.True(() => !ChildProcesses.IsAlive(first), Deadline, "p1's process ended");
         Assert.Equal(1, test.Pool.Metrics.Restarts);
-        Assert.Contains("replacing engine p1 (recycled): done 2 jobs (max 2)", events);
+        Assert.Contains("replacing engine p1 (recycled): done 2 exports (max 2)", events);
+    }
+
+    [Fact]
+    public async Task Samples_do_not_count_towards_replacement_but_exports_do()
+    {
+        await using TestPool test = await TestPool.StartAsync(new PoolOptions { MinReady = 1, MaxEngines = 1, MaxJobsPerEngine = 1 });
+        var point = new SampleJob(StableHash.WorldSeed("points"), new SamplePoints([100.0, -250.0]), SampleFields.Biome | SampleFields.Height);
+
+        for (int query = 0; query < 3; query++)
+        {
+            await test.Pool.SampleAsync(point, CancellationToken.None);
+        }
+
+        await Eventually.True(() => test.Pool.Snapshot() is [{ Id: "p1", JobsDone: 3, Leased: false }], Deadline, "p1 back after three samples");
+        Assert.Equal(0, test.Pool.Metrics.Restarts);
+
+        await test.Pool.ExportAsync(test.Job("points"), null, CancellationToken.None);
+        await Eventually.True(() => test.Pool.Snapshot() is [{ Id: "p2", State: EngineState.Ready }], Deadline, "p2 in place of p1 after its export");
+        Assert.Equal(1, test.Pool.Metrics.Restarts);
     }
 
     [Fact]

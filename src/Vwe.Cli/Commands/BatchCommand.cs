@@ -103,7 +103,7 @@ internal static class BatchCommand
         var results = new ConcurrentBag<BatchResult>();
         var progress = new BatchProgress(plan.Worlds.Count, console.Error);
         TimeSpan elapsed;
-        WarmEnginePool pool = EnginePoolSetup.Create(plan.Kind, plan.Engines, threads: null, plan.Cold ? 1 : plan.JobsPerEngine, plan.Cold);
+        WarmEnginePool pool = EnginePoolSetup.Create(plan.Kind, plan.Engines, threads: null, plan.JobsPerEngine, plan.Cold);
         await using (pool.ConfigureAwait(false))
         {
             pool.Metrics.Event += progress.Note;

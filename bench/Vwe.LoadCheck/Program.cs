@@ -1,0 +1,16 @@
+using System.Globalization;
+using Vwe.LoadCheck;
+
+// The service load check of docs/benchmarks.md: starts `vwe serve`, then drives concurrent clients on loopback
+// (cached file downloads, point queries on a warm world, fresh worlds) and prints one table row per scenario.
+// Usage: vwe-loadcheck --vwe PATH [--clients N] [--seconds S] [--fresh N] [--engines N]
+var options = LoadOptions.Parse(args);
+await using Server server = await Server.StartAsync(options);
+var check = new Scenarios(server.Client, options);
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"vwe serve with {options.Engines} process engines; {options.Clients} clients, {options.Seconds} s per scenario after {Scenarios.WarmUpSeconds} s warm-up"));
+Console.WriteLine(LatencySummary.Header);
+await check.CachedFilesAsync();
+await check.PointsAsync();
+await check.FreshWorldsAsync();

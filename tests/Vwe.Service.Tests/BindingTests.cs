@@ -1,0 +1,47 @@
+using System.Net;
+using Vwe.Service.Tests.Support;
+
+namespace Vwe.Service.Tests;
+
+/// <summary>Bound beyond loopback, the service needs an API key for every request that changes state.</summary>
+public sealed class BindingTests
+{
+    private const string Key = "test-key-5f1c";
+
+    [Fact]
+    public async Task Binding_beyond_loopback_without_VWE_API_KEY_refuses_to_start_with_exit_code_2_and_one_line()
+    {
+        using var data = new TempDirectory();
+
+        (int exitCode, string output, string error) = await ServeProcess.RunExpectingExitAsync(
+            ["--host", "0.0.0.0", "--port", "0", "--data", data.Path, "--engines", "1"]);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode}; stderr: {error}");
+        Assert.Equal("", output);
+        string[] lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line on stderr, got {lines.Length}: {error}");
+        Assert.Contains("VWE_API_KEY", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bound_beyond_loopback_a_post_or_delete_without_the_right_key_is_401_and_stores_nothing()
+    {
+        using var data = new TempDirectory();
+        await using ServeProcess serve = await ServeProcess.StartAsync(
+            data.Path, ["--host", "0.0.0.0"], new Dictionary<string, string> { ["VWE_API_KEY"] = Key });
+        ServiceApi api = serve.Api;
+        string body = System.Text.Json.JsonSerializer.Serialize(GoldenWorld.Reference.Request);
+
+        BadInputTests.AssertProblem(await api.SubmitRawAsync(body), HttpStatusCode.Unauthorized, "POST without X-Api-Key");
+        BadInputTests.AssertProblem(
+            await api.SubmitRawAsync(body, new Dictionary<string, string> { ["X-Api-Key"] = Key + "x" }), HttpStatusCode.Unauthorized, "POST with a wrong key");
+        Assert.False(Directory.Exists(data.Combine("worlds", GoldenWorld.Reference.WorldKey)));
+
+        ApiResponse accepted = await api.SubmitRawAsync(body, new Dictionary<string, string> { ["X-Api-Key"] = Key });
+        Assert.True(accepted.Status == HttpStatusCode.Accepted, $"POST with the key: {accepted}");
+        string jobId = ServiceApi.JobId(accepted.Json);
+        BadInputTests.AssertProblem(await api.DeleteAsync($"/api/v1/jobs/{jobId}"), HttpStatusCode.Unauthorized, "DELETE without X-Api-Key");
+        await api.WaitForSuccessAsync(jobId);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/v1/worlds/{GoldenWorld.Reference.WorldKey}/grid.bin")).Status);
+    }
+}
