@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Vwe.Engines.Jobs;
 using Vwe.Maps.Points;
-using Vwe.Pool;
+using Vwe.Service.Points;
 using Vwe.WorldGen;
 
 namespace Vwe.Service.Api;
 
 /// <summary>
 /// <c>GET /api/v1/point?seed=TEXT&amp;x=X&amp;z=Z</c> (or <c>seedInt=N</c>): what <c>vwe point</c> prints for one
-/// point, the same JSON (<see cref="PointSampleJson"/>), answered by a warm engine.
+/// point, the same JSON (<see cref="PointSampleJson"/>), answered by a warm engine (concurrent queries of a world
+/// share a sample request: <see cref="PointBatcher"/>).
 /// </summary>
 internal static class PointEndpoints
 {
@@ -25,7 +25,7 @@ internal static class PointEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SampleAsync(HttpRequest request, WarmEnginePool pool, CancellationToken cancellationToken)
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SampleAsync(HttpRequest request, PointBatcher points, CancellationToken cancellationToken)
     {
         IQueryCollection query = request.Query;
         if (ParseSeed(query, out int seed) is { } seedProblem)
@@ -43,9 +43,7 @@ internal static class PointEndpoints
             return Problems.BadRequest(zProblem);
         }
 
-        SampleResult result = await pool.SampleAsync(new SampleJob(seed, new SamplePoints([x, z]), SampleFields.All), cancellationToken).ConfigureAwait(false);
-        var sample = new PointSample(
-            seed, x, z, PointBiome.Of((Biome)result.Biome![0]), result.Height![0], result.BaseHeight![0], result.River![0], result.Forest![0]);
+        PointSample sample = await points.SampleAsync(seed, x, z, cancellationToken).ConfigureAwait(false);
         return TypedResults.Content(PointSampleJson.Line(sample), "application/json");
     }
 

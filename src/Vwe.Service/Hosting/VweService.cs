@@ -11,6 +11,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using Vwe.Engines;
 using Vwe.Pool;
+using Vwe.Service.Points;
 using Vwe.Service.Api;
 using Vwe.Service.Cache;
 using Vwe.Service.Jobs;
@@ -116,6 +117,7 @@ public sealed class VweService : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(cache);
         builder.Services.AddSingleton(pool);
+        builder.Services.AddSingleton(new PointBatcher(pool));
         builder.Services.AddSingleton(metrics);
         builder.Services.AddSingleton(new Readiness(pool));
         builder.Services.AddSingleton(services => new JobRunner(store, cache, pool, metrics, time, services.GetRequiredService<ILoggerFactory>().CreateLogger("vwe.jobs")));
