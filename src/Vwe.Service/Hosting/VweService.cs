@@ -11,10 +11,10 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using Vwe.Engines;
 using Vwe.Pool;
-using Vwe.Service.Points;
 using Vwe.Service.Api;
 using Vwe.Service.Cache;
 using Vwe.Service.Jobs;
+using Vwe.Service.Points;
 
 namespace Vwe.Service.Hosting;
 
