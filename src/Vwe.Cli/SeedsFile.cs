@@ -22,9 +22,13 @@ internal static class SeedsFile
         {
             content = File.ReadAllText(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true));
         }
-        catch (FileNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new InputException($"seeds file '{path}' does not exist; give a text file with one seed per line.");
+        }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path))
+        {
+            throw new InputException($"seeds file '{path}' is a folder; give a text file with one seed per line.");
         }
         catch (DecoderFallbackException)
         {

@@ -211,6 +211,16 @@ public sealed partial class WarmEnginePool
         }
     }
 
+    /// <summary>Stops an engine the pool no longer needs (it is closing), without counting or announcing a replacement.</summary>
+    private void StopWithoutReplacing(PooledEngine pooled)
+    {
+        Task stop = Task.Run(() => pooled.Engine.StopAsync(options.StopGrace));
+        lock (gate)
+        {
+            stopping.Add(stop);
+        }
+    }
+
     /// <summary>The wait before the next start: none after a success, then doubling per consecutive failure. Under the lock.</summary>
     private TimeSpan Backoff()
     {

@@ -115,15 +115,18 @@ public sealed partial class WarmEnginePool : IAsyncDisposable
     internal void Return(PooledEngine pooled)
     {
         string? retire;
+        bool stopForClose;
         lock (gate)
         {
             ReleaseJobSlotLocked(pooled);
             pooled.Leased = false;
             retire = pooled.Removed ? null
                 : pooled.Engine.State != EngineState.Ready ? $"left in state {pooled.Engine.State}"
-                : closed ? "the pool is closing"
                 : retirement.Reason(pooled);
-            if (retire is not null)
+
+            // A healthy engine given back while the pool closes is stopped, not replaced: no restart to count.
+            stopForClose = retire is null && !pooled.Removed && closed;
+            if (retire is not null || stopForClose)
             {
                 Detach(pooled);
             }
@@ -132,6 +135,10 @@ public sealed partial class WarmEnginePool : IAsyncDisposable
         if (retire is not null)
         {
             StopInBackground(pooled, retire);
+        }
+        else if (stopForClose)
+        {
+            StopWithoutReplacing(pooled);
         }
 
         SignalIfDrained();

@@ -14,6 +14,9 @@ internal static partial class ServiceLog
     [LoggerMessage(3, LogLevel.Information, "cache: removed {Entry}, which no finished export indexed")]
     public static partial void RemovedStray(this ILogger logger, string entry);
 
+    [LoggerMessage(4, LogLevel.Warning, "cache: last access of {WorldKey} not recorded ({Message}); kept in memory only")]
+    public static partial void AccessNotRecorded(this ILogger logger, string worldKey, string message);
+
     [LoggerMessage(10, LogLevel.Information, "job {JobId} queued: world {WorldKey}, formats {Formats}")]
     public static partial void JobQueued(this ILogger logger, string jobId, string worldKey, string formats);
 
@@ -49,6 +52,9 @@ internal static partial class ServiceLog
 
     [LoggerMessage(31, LogLevel.Information, "stopped")]
     public static partial void Stopped(this ILogger logger);
+
+    [LoggerMessage(33, LogLevel.Warning, "{Method} {Path}: 503, the job store refused the write: {Message}")]
+    public static partial void StoreFailed(this ILogger logger, string method, string path, string message);
 
     [LoggerMessage(32, LogLevel.Error, "job runner error: {Message}")]
     public static partial void RunnerError(this ILogger logger, string message, Exception exception);

@@ -78,6 +78,34 @@ public class GenerateProcessTests
         Assert.Empty(temp.Entries());
     }
 
+    [LinuxFact]
+    public void An_engine_killed_mid_export_leaves_no_staging_folder_and_its_retry_writes_the_world()
+    {
+        using var temp = new TempDirectory();
+        string output = temp.Combine("out");
+
+        // One engine thread on the game's minimap grid: seconds of export to catch the engine while it stages.
+        using Process process = VweProcess.Start(VweProcess.StartInfo(
+            ["generate", "hnLycKKCMI", "--engine", "process", "--threads", "1", "--format", "bin", "--out", output]));
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+
+        bool staging = WaitFor(() => StagingFolders(temp).Any(), process);
+        IReadOnlyList<int> engines = ChildProcesses.Of(process.Id, "engine");
+        foreach (int engine in engines)
+        {
+            ChildProcesses.Kill(engine);
+        }
+
+        CliResult result = VweProcess.Finish(process, stdout, stderr);
+
+        Assert.True(staging && engines.Count > 0, $"no engine caught staging (engines {engines.Count}): {result}");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(GoldenData.GridSha256("hnLycKKCMI-2048.bin.gz"), GoldenData.Sha256(Path.Combine(output, "grid.bin")));
+        Assert.Empty(StagingFolders(temp));
+    }
+
     [ScriptFact]
     public void On_a_terminal_stderr_shows_a_progress_display_and_stdout_gets_the_summary()
     {
@@ -130,6 +158,9 @@ public class GenerateProcessTests
 
         return false;
     }
+
+    private static IEnumerable<string> StagingFolders(TempDirectory temp) =>
+        Directory.EnumerateDirectories(temp.Path).Where(entry => Path.GetFileName(entry).StartsWith("out.tmp-", StringComparison.Ordinal));
 
     private static string ShellQuote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }

@@ -35,6 +35,9 @@ public sealed class BadInputTests(ServiceFixture service) : IClassFixture<Servic
         { "unknown format", """{"seed": "hnLycKKCMI", "size": 512, "pixelSize": 48, "formats": ["bin", "bmp"]}""" },
         { "unknown layer", """{"seed": "hnLycKKCMI", "size": 512, "pixelSize": 48, "layers": ["lava"]}""" },
         { "formats not a list", """{"seed": "hnLycKKCMI", "size": 512, "pixelSize": 48, "formats": "bin"}""" },
+        { "seed given twice", """{"seed": "hnLycKKCMI", "seed": "MWd8eV6svz", "size": 16, "pixelSize": 48}""" },
+        { "seedInt given twice", """{"seedInt": 1, "seedInt": 2, "size": 16, "pixelSize": 48}""" },
+        { "size given twice", """{"seed": "hnLycKKCMI", "size": 16, "size": 32, "pixelSize": 48}""" },
     };
 
     /// <summary>Point queries that must be refused with 400.</summary>

@@ -24,6 +24,23 @@ public sealed class BindingTests
     }
 
     [Fact]
+    public async Task A_port_in_use_refuses_to_start_with_exit_code_2_and_one_line()
+    {
+        using var data = new TempDirectory();
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        string port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        (int exitCode, string output, string error) = await ServeProcess.RunExpectingExitAsync(
+            ["--port", port, "--data", data.Path, "--engines", "1", "--engine", "inprocess"]);
+
+        Assert.True(exitCode == 2, $"exit code {exitCode}; stderr: {error}");
+        Assert.Equal("", output);
+        string line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"--port {port}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bound_beyond_loopback_a_post_or_delete_without_the_right_key_is_401_and_stores_nothing()
     {
         using var data = new TempDirectory();

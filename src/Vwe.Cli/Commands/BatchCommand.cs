@@ -100,25 +100,37 @@ internal static class BatchCommand
     private static async Task<int> RunAsync(BatchPlan plan, InvocationConfiguration console, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
+        DateTime started = DateTime.UtcNow;
         var results = new ConcurrentBag<BatchResult>();
         var progress = new BatchProgress(plan.Worlds.Count, console.Error);
         TimeSpan elapsed;
         WarmEnginePool pool = EnginePoolSetup.Create(plan.Kind, plan.Engines, threads: null, plan.JobsPerEngine, plan.Cold);
-        await using (pool.ConfigureAwait(false))
+        try
         {
-            pool.Metrics.Event += progress.Note;
-            await pool.StartAsync(cancellation).ConfigureAwait(false);
+            await using (pool.ConfigureAwait(false))
+            {
+                pool.Metrics.Event += progress.Note;
+                await pool.StartAsync(cancellation).ConfigureAwait(false);
 
-            await Parallel.ForEachAsync(
-                plan.Worlds,
-                new ParallelOptions { MaxDegreeOfParallelism = pool.Options.MaxConcurrentJobs, CancellationToken = cancellation },
-                async (world, token) =>
-                {
-                    BatchResult result = await ExportAsync(pool, plan, world, token).ConfigureAwait(false);
-                    results.Add(result);
-                    progress.Done(result);
-                }).ConfigureAwait(false);
-            elapsed = clock.Elapsed;
+                await Parallel.ForEachAsync(
+                    plan.Worlds,
+                    new ParallelOptions { MaxDegreeOfParallelism = pool.Options.MaxConcurrentJobs, CancellationToken = cancellation },
+                    async (world, token) =>
+                    {
+                        BatchResult result = await ExportAsync(pool, plan, world, token).ConfigureAwait(false);
+                        results.Add(result);
+                        progress.Done(result);
+                    }).ConfigureAwait(false);
+                elapsed = clock.Elapsed;
+            }
+        }
+        finally
+        {
+            // Every engine is reaped now: what a killed one was staging is nobody's any more.
+            foreach (BatchWorld world in plan.Worlds)
+            {
+                ExportLeftovers.RemoveStaging(world.Folder, started);
+            }
         }
 
         // After the pool is closed: the last engines are reset, retired and counted by then.

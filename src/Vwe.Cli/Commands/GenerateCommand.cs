@@ -159,10 +159,20 @@ internal static class GenerateCommand
     private static async Task<(ExportResult, TimeSpan)> ExportThroughPoolAsync(Plan plan, GenerateProgress progress, CancellationToken cancellation)
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
-        await using WarmEnginePool pool = EnginePoolSetup.Create(EngineKind.Process, engines: 1, plan.Threads, new PoolOptions().MaxJobsPerEngine, cold: false);
-        await pool.StartAsync(cancellation).ConfigureAwait(false);
-        var job = new ExportJob(plan.Seed, plan.SeedText, plan.Grid, plan.Formats, plan.Layers, plan.OutputDirectory);
-        ExportOutcome outcome = await pool.ExportAsync(job, new EngineProgress(progress), cancellation).ConfigureAwait(false);
+        ExportOutcome outcome;
+        try
+        {
+            await using WarmEnginePool pool = EnginePoolSetup.Create(EngineKind.Process, engines: 1, plan.Threads, new PoolOptions().MaxJobsPerEngine, cold: false);
+            await pool.StartAsync(cancellation).ConfigureAwait(false);
+            var job = new ExportJob(plan.Seed, plan.SeedText, plan.Grid, plan.Formats, plan.Layers, plan.OutputDirectory);
+            outcome = await pool.ExportAsync(job, new EngineProgress(progress), cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The engine is reaped now: what a killed one was staging (its job retried on the next) is nobody's any more.
+            ExportLeftovers.RemoveStaging(plan.OutputDirectory, started.UtcDateTime);
+        }
+
         var timings = new ExportTimings(started, outcome.ExportTime, TimeSpan.Zero, outcome.ExportTime);
         return (new ExportResult(outcome.WorldKey, outcome.OutputDirectory, outcome.Files, timings), outcome.LoadTime);
     }

@@ -147,5 +147,14 @@ internal static class ServeCommand
         {
             throw new InputException($"--data: {exception.Message}");
         }
+        catch (DataFolderInUseException exception)
+        {
+            throw new InputException($"--data {exception.Message}");
+        }
+        catch (DataFolderException exception)
+        {
+            // Exit 3, as any folder that cannot be written.
+            throw new IOException($"--data {exception.Message}", exception);
+        }
     }
 }

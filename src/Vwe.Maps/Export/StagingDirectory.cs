@@ -17,6 +17,8 @@ internal sealed class StagingDirectory : IDisposable
 
     private const int RandomHexLength = 12;
 
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
+
     private bool committed;
 
     /// <summary>The outermost parent folder this export created, removed again (when empty) if it fails.</summary>
@@ -137,6 +139,16 @@ internal sealed class StagingDirectory : IDisposable
         {
             Directory.Delete(folder);
         }
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> is named as a staging folder of <paramref name="finalPath"/> is.</summary>
+    public static bool IsStagingOf(string finalPath, string candidate)
+    {
+        string prefix = System.IO.Path.GetFileName(finalPath) + ".tmp-";
+        string name = System.IO.Path.GetFileName(candidate);
+        return name.Length == prefix.Length + RandomHexLength
+            && name.StartsWith(prefix, StringComparison.Ordinal)
+            && !name.AsSpan(prefix.Length).ContainsAnyExcept(LowerHexDigits);
     }
 
     /// <summary><paramref name="kind"/> has three letters, as <see cref="SiblingSuffixLength"/> counts.</summary>

@@ -33,6 +33,9 @@ internal static class WorldRequestReader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         NumberHandling = JsonNumberHandling.Strict,
         PropertyNameCaseInsensitive = false,
+
+        // {"seed":"a","seed":"b"} is as ambiguous as seed and seedInt together: refused, not resolved by the last one.
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>The request as a <see cref="WorldSpec"/>, or the 400/413 problem that says why not.</summary>

@@ -259,9 +259,18 @@ public sealed class WorldCache
         }
 
         entry.StoredAccessUtc = now;
-        using SqliteConnection connection = database.Connect();
-        connection.Execute(
-            "UPDATE worlds SET last_access_utc = @now WHERE world_key = @key", new { key = entry.World.WorldKey, now = UtcText.Write(now) });
+        try
+        {
+            using SqliteConnection connection = database.Connect();
+            connection.Execute(
+                "UPDATE worlds SET last_access_utc = @now WHERE world_key = @key", new { key = entry.World.WorldKey, now = UtcText.Write(now) });
+        }
+        catch (SqliteException exception)
+        {
+            // Bookkeeping for the LRU order must not fail a download (a full disk): memory has the time, and the
+            // next access (a second later at the soonest) tries to store it again.
+            logger.AccessNotRecorded(entry.World.WorldKey, exception.Message);
+        }
     }
 
     /// <summary>Drops a world from the index, then from disk. Under the lock.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,7 @@ public sealed class VweService : IAsyncDisposable
 
     private readonly ServiceOptions options;
     private readonly WebApplication app;
+    private readonly DataFolderLock dataLock;
     private readonly ServiceDatabase database;
     private readonly WarmEnginePool pool;
     private readonly JobRunner runner;
@@ -41,10 +43,12 @@ public sealed class VweService : IAsyncDisposable
     private readonly Lock stopGate = new();
     private Task? stopping;
 
-    private VweService(ServiceOptions options, WebApplication app, ServiceDatabase database, WarmEnginePool pool, JobRunner runner, ServiceMetrics metrics)
+    private VweService(
+        ServiceOptions options, WebApplication app, DataFolderLock dataLock, ServiceDatabase database, WarmEnginePool pool, JobRunner runner, ServiceMetrics metrics)
     {
         this.options = options;
         this.app = app;
+        this.dataLock = dataLock;
         this.database = database;
         this.pool = pool;
         this.runner = runner;
@@ -67,8 +71,9 @@ public sealed class VweService : IAsyncDisposable
     /// <summary>
     /// Opens the data folder (queuing again the jobs a previous run left running), builds everything and starts
     /// listening. Logs go to <paramref name="log"/> as single lines (stderr for <c>vwe serve</c>).
-    /// Throws <see cref="ServiceOptionsException"/> for bad options, <see cref="IOException"/> when the port or
-    /// data folder cannot be used.
+    /// Throws <see cref="ServiceOptionsException"/> for bad options, <see cref="DataFolderInUseException"/> when another
+    /// service holds the data folder, <see cref="DataFolderException"/> when it cannot be used, and
+    /// <see cref="IOException"/> when the port cannot be used.
     /// </summary>
     public static async Task<VweService> StartAsync(ServiceOptions options, ILoggerProvider? log, CancellationToken cancellationToken)
     {
@@ -99,17 +104,8 @@ public sealed class VweService : IAsyncDisposable
 
         using ILoggerFactory startupLogs = LoggerFactory.Create(logging => ConfigureLogging(logging, log));
         ILogger startup = startupLogs.CreateLogger("vwe.serve");
-        string data = Path.GetFullPath(options.DataDirectory);
-        var database = ServiceDatabase.Open(data);
         var time = TimeProvider.System;
-        var store = new JobStore(database, time);
-        int recovered = store.RequeueAllRunning();
-        if (recovered > 0)
-        {
-            startup.RecoveredJobs(recovered);
-        }
-
-        var cache = WorldCache.Open(data, database, options.CacheSizeBytes, time, startup);
+        (DataFolderLock dataLock, ServiceDatabase database, JobStore store, WorldCache cache) = OpenDataFolder(options, time, startup);
         WarmEnginePool pool = PoolSetup.Create(options.EngineKind, options.Engines, threads: null, new PoolOptions().MaxJobsPerEngine, cold: false, options.EngineCommand, options.EngineWaitTimeout);
         var metrics = new ServiceMetrics(store, cache);
         builder.Services.AddSingleton(options);
@@ -124,6 +120,7 @@ public sealed class VweService : IAsyncDisposable
         builder.Services.AddSingleton(services => new WorldRequests(
             store, cache, services.GetRequiredService<JobRunner>(), metrics, options.MaxQueued, services.GetRequiredService<ILoggerFactory>().CreateLogger("vwe.jobs")));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreFailureHandler>();
         builder.Services.AddOpenApi();
         builder.Services.AddOpenTelemetry().WithMetrics(meters => meters
             .AddMeter(ServiceMetrics.MeterName, PoolMetrics.MeterName, EngineMetrics.MeterName)
@@ -132,9 +129,53 @@ public sealed class VweService : IAsyncDisposable
 
         WebApplication app = builder.Build();
         MapEndpoints(app, new ApiKeyFilter(options.ApiKey));
-        var service = new VweService(options, app, database, pool, app.Services.GetRequiredService<JobRunner>(), metrics);
-        await service.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        var service = new VweService(options, app, dataLock, database, pool, app.Services.GetRequiredService<JobRunner>(), metrics);
+        try
+        {
+            await service.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The port is in use, say: nothing ran yet; let the data folder go with the rest.
+            await service.AbandonAsync().ConfigureAwait(false);
+            throw;
+        }
+
         return service;
+    }
+
+    /// <summary>
+    /// Takes the data folder (refusing one another service holds), opens the job store (queuing again the jobs a
+    /// previous run left running) and the cache. A folder that cannot be used is a <see cref="DataFolderException"/>.
+    /// </summary>
+    private static (DataFolderLock Lock, ServiceDatabase Database, JobStore Store, WorldCache Cache) OpenDataFolder(
+        ServiceOptions options, TimeProvider time, ILogger startup)
+    {
+        string data = Path.GetFullPath(options.DataDirectory);
+        DataFolderLock? dataLock = null;
+        ServiceDatabase? database = null;
+        try
+        {
+            dataLock = DataFolderLock.Acquire(data);
+            database = ServiceDatabase.Open(data);
+            var store = new JobStore(database, time);
+            int recovered = store.RequeueAllRunning();
+            if (recovered > 0)
+            {
+                startup.RecoveredJobs(recovered);
+            }
+
+            var cache = WorldCache.Open(data, database, options.CacheSizeBytes, time, startup);
+            return (dataLock, database, store, cache);
+        }
+        catch (Exception exception) when (exception is not DataFolderInUseException)
+        {
+            database?.Dispose();
+            dataLock?.Dispose();
+            throw exception is IOException or UnauthorizedAccessException or SqliteException
+                ? new DataFolderException(data, exception)
+                : exception;
+        }
     }
 
     /// <summary>
@@ -157,6 +198,9 @@ public sealed class VweService : IAsyncDisposable
         logging.SetMinimumLevel(LogLevel.Information);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System", LogLevel.Warning);
+
+        // Its start failure (a port in use) is thrown to the caller, which reports it in one line of its own.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         if (log is not null)
         {
             logging.AddProvider(log);
@@ -210,6 +254,18 @@ public sealed class VweService : IAsyncDisposable
         }
     }
 
+    /// <summary>Releases what <see cref="StartAsync"/> built when it could not start listening.</summary>
+    private async Task AbandonAsync()
+    {
+        await pool.DisposeAsync().ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        runner.Dispose();
+        metrics.Dispose();
+        database.Dispose();
+        dataLock.Dispose();
+        poolStart.Dispose();
+    }
+
     private async Task StopCoreAsync()
     {
         logger.Stopping(options.DrainTimeout.TotalSeconds);
@@ -227,6 +283,7 @@ public sealed class VweService : IAsyncDisposable
             runner.Dispose();
             metrics.Dispose();
             database.Dispose();
+            dataLock.Dispose();
             poolStart.Dispose();
             stopped.TrySetResult();
         }

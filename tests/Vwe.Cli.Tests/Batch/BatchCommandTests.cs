@@ -45,6 +45,20 @@ public class BatchCommandTests
     }
 
     [Fact]
+    public void Engines_stopped_because_the_batch_is_over_are_not_counted_or_announced_as_replaced()
+    {
+        using var temp = new TempDirectory();
+        string seeds = temp.Combine("seeds.txt");
+        File.WriteAllText(seeds, "int:1\nint:2\n");
+
+        CliResult batch = Cli.Run(["batch", seeds, "--out", temp.Combine("out"), "--engines", "2", "--size", "64", "--pixel-size", "384"]);
+
+        Assert.Equal(0, batch.ExitCode);
+        Assert.Contains("restarts     0 engines replaced (0 failed starts)", batch.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("replacing engine", batch.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_seeds_file_is_refused_before_anything_starts_or_is_written()
     {
         using var temp = new TempDirectory();

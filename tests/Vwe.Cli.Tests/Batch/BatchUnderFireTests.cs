@@ -13,6 +13,44 @@ public class BatchUnderFireTests
 {
     private const int Worlds = 30;
 
+    [LinuxFact]
+    public async Task An_engine_killed_while_it_stages_a_world_leaves_no_staging_folder_behind()
+    {
+        using var temp = new TempDirectory();
+        string seeds = temp.Combine("seeds.txt");
+        File.WriteAllText(seeds, "hnLycKKCMI\n");
+        string output = temp.Combine("out");
+
+        using Process batch = VweProcess.Start(VweProcess.StartInfo(["batch", seeds, "--out", output, "--engines", "1", "--format", "bin"]));
+        batch.StandardInput.Close();
+        Task<string> stdout = batch.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = batch.StandardError.ReadToEndAsync();
+        var deadline = Stopwatch.StartNew();
+        while (!StagingFolders(output).Any() && !batch.HasExited && deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(10);
+        }
+
+        bool staging = StagingFolders(output).Any();
+        IReadOnlyList<int> engines = ChildProcesses.Of(batch.Id, "engine");
+        foreach (int engine in engines)
+        {
+            ChildProcesses.Kill(engine);
+        }
+
+        Assert.True(batch.WaitForExit(TimeSpan.FromSeconds(120)));
+        string summary = await stdout;
+        Assert.True(staging && engines.Count > 0, $"no engine caught staging (engines {engines.Count}): {summary} {await stderr}");
+        Assert.True(batch.ExitCode == 0, summary + await stderr);
+        Assert.Equal(GoldenData.GridSha256("hnLycKKCMI-2048.bin.gz"), GoldenData.Sha256(Path.Combine(output, "1706363555", "grid.bin")));
+        Assert.Equal(["1706363555"], Directory.EnumerateFileSystemEntries(output).Select(Path.GetFileName));
+    }
+
+    private static IEnumerable<string> StagingFolders(string output) =>
+        Directory.Exists(output)
+            ? Directory.EnumerateDirectories(output).Where(entry => Path.GetFileName(entry).StartsWith("1706363555.tmp-", StringComparison.Ordinal))
+            : [];
+
     [Fact]
     public async Task A_batch_survives_engines_killed_from_outside_and_every_world_equals_the_in_process_one()
     {

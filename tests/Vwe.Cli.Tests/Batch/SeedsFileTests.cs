@@ -53,13 +53,15 @@ public class SeedsFileTests
     }
 
     [Fact]
-    public void A_missing_or_non_UTF8_file_is_a_clear_input_error()
+    public void A_missing_file_a_folder_or_non_UTF8_text_is_a_clear_input_error()
     {
         using var temp = new TempDirectory();
         string latin1 = temp.Combine("latin1.txt");
         File.WriteAllBytes(latin1, [0x73, 0xE9, 0x65, 0x64, 0x0A]);
 
         Assert.Contains("does not exist", Assert.Throws<InputException>(() => SeedsFile.Read(temp.Combine("missing.txt"))).Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", Assert.Throws<InputException>(() => SeedsFile.Read(temp.Combine("no-folder", "seeds.txt"))).Message, StringComparison.Ordinal);
+        Assert.Contains("is a folder", Assert.Throws<InputException>(() => SeedsFile.Read(temp.Path)).Message, StringComparison.Ordinal);
         Assert.Contains("is not UTF-8 text", Assert.Throws<InputException>(() => SeedsFile.Read(latin1)).Message, StringComparison.Ordinal);
     }
 }
