@@ -90,7 +90,16 @@ public sealed partial class WarmEnginePool
         lease.EndJob();
         _ = Task.Run(async () =>
         {
-            await ResetAsync(lease.Engine).ConfigureAwait(false);
+            try
+            {
+                await ResetAsync(lease.Engine).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                lease.Engine.MarkUnhealthy($"reset after a job failed: {exception.Message}");
+            }
+
+            // Whatever the reset did, the engine goes back: Return retires it unless it is Ready.
             await lease.DisposeAsync().ConfigureAwait(false);
         });
     }
