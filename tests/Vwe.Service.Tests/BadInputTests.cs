@@ -37,6 +37,7 @@ public sealed class BadInputTests(ServiceFixture service) : IClassFixture<Servic
         { "formats not a list", """{"seed": "hnLycKKCMI", "size": 512, "pixelSize": 48, "formats": "bin"}""" },
         { "seed given twice", """{"seed": "hnLycKKCMI", "seed": "MWd8eV6svz", "size": 16, "pixelSize": 48}""" },
         { "seedInt given twice", """{"seedInt": 1, "seedInt": 2, "size": 16, "pixelSize": 48}""" },
+        { "a misspelt field", """{"seedint": 1706363555, "size": 16, "pixelSize": 48}""" },
         { "size given twice", """{"seed": "hnLycKKCMI", "size": 16, "size": 32, "pixelSize": 48}""" },
     };
 
@@ -110,6 +111,8 @@ public sealed class BadInputTests(ServiceFixture service) : IClassFixture<Servic
         Assert.True(
             problem.TryGetProperty("detail", out JsonElement detail) && !string.IsNullOrWhiteSpace(detail.GetString()),
             $"{what}: no detail saying what was wrong in {response.Body}");
+        string text = detail.GetString()!;
+        Assert.False(text.Contains("System.", StringComparison.Ordinal) || text.Contains("Vwe.", StringComparison.Ordinal), $"{what}: a .NET type name in the detail: {text}");
     }
 
     /// <summary>What a request could have stored: the world folders, and every job series of /metrics.</summary>

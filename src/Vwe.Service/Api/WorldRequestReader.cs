@@ -38,6 +38,17 @@ internal static class WorldRequestReader
         AllowDuplicateProperties = false,
     };
 
+    /// <summary>The serializer's message in the request's terms: its .NET type names mean nothing to a client.</summary>
+    private static string Plain(string message) => message
+        .Replace($"type '{typeof(WorldRequestBody).FullName}'", "a world request", StringComparison.Ordinal)
+        .Replace(typeof(WorldRequestBody).FullName!, "a world request", StringComparison.Ordinal)
+        .Replace("System.Nullable`1[System.Int64]", "an integer", StringComparison.Ordinal)
+        .Replace("System.Nullable`1[System.Int32]", "an integer", StringComparison.Ordinal)
+        .Replace("System.Nullable`1[System.Double]", "a number", StringComparison.Ordinal)
+        .Replace("System.String[]", "an array of names", StringComparison.Ordinal)
+        .Replace("System.String", "text", StringComparison.Ordinal)
+        .Replace(".NET member", "field", StringComparison.Ordinal);
+
     /// <summary>The request as a <see cref="WorldSpec"/>, or the 400/413 problem that says why not.</summary>
     public static async Task<(WorldSpec? World, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -48,7 +59,7 @@ internal static class WorldRequestReader
         }
         catch (JsonException exception)
         {
-            return (null, Problems.BadRequest($"the body is not a valid world request: {exception.Message} Send JSON such as {{\"seed\":\"hnLycKKCMI\"}} or {{\"seedInt\":1706363555,\"size\":512,\"formats\":[\"bin\",\"png\"]}}."));
+            return (null, Problems.BadRequest($"the body is not a valid world request: {Plain(exception.Message)} Send JSON such as {{\"seed\":\"hnLycKKCMI\"}} or {{\"seedInt\":1706363555,\"size\":512,\"formats\":[\"bin\",\"png\"]}}."));
         }
         catch (BadHttpRequestException exception)
         {
