@@ -26,11 +26,14 @@ public sealed record PoolOptions
     /// <summary>Consecutive unanswered pings after which an engine is Unhealthy and replaced.</summary>
     public int MaxMissedPings { get; init; } = 3;
 
+    /// <summary>The default of <see cref="MaxJobsPerEngine"/>.</summary>
+    public const int DefaultMaxJobsPerEngine = 10;
+
     /// <summary>
     /// Exports after which an engine is replaced by a fresh one. Inline samples (point queries, map tiles) do not
     /// count: they are small and come in streams, and a fresh engine would have to load the world again.
     /// </summary>
-    public int MaxJobsPerEngine { get; init; } = 10;
+    public int MaxJobsPerEngine { get; init; } = DefaultMaxJobsPerEngine;
 
     /// <summary>Age after which an engine is replaced once idle, shortened per engine by up to <see cref="LifetimeJitter"/> so engines do not all retire at once.</summary>
     public TimeSpan MaxLifetime { get; init; } = TimeSpan.FromMinutes(30);

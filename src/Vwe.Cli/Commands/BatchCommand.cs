@@ -43,7 +43,7 @@ internal static class BatchCommand
         {
             Description = $"Worlds an engine does before it is replaced by a fresh one, 1 to {MaxJobsPerEngine}.",
             HelpName = "N",
-            DefaultValueFactory = _ => new PoolOptions().MaxJobsPerEngine,
+            DefaultValueFactory = _ => PoolOptions.DefaultMaxJobsPerEngine,
         };
         var cold = new Option<bool>("--cold")
         {

@@ -162,7 +162,7 @@ internal static class GenerateCommand
         ExportOutcome outcome;
         try
         {
-            await using WarmEnginePool pool = EnginePoolSetup.Create(EngineKind.Process, engines: 1, plan.Threads, new PoolOptions().MaxJobsPerEngine, cold: false);
+            await using WarmEnginePool pool = EnginePoolSetup.Create(EngineKind.Process, engines: 1, plan.Threads, PoolOptions.DefaultMaxJobsPerEngine, cold: false);
             await pool.StartAsync(cancellation).ConfigureAwait(false);
             var job = new ExportJob(plan.Seed, plan.SeedText, plan.Grid, plan.Formats, plan.Layers, plan.OutputDirectory);
             outcome = await pool.ExportAsync(job, new EngineProgress(progress), cancellation).ConfigureAwait(false);

@@ -29,7 +29,7 @@ public sealed class JobRunnerTests : IAsyncLifetime
         database = ServiceDatabase.Open(data.Path);
         store = new JobStore(database, TimeProvider.System);
         cache = WorldCache.Open(data.Path, database, 1_000_000_000);
-        pool = PoolSetup.Create(EngineKind.InProcess, engines: 1, threads: 1, new PoolOptions().MaxJobsPerEngine, cold: false, engineCommand: null, TimeSpan.FromSeconds(60));
+        pool = PoolSetup.Create(EngineKind.InProcess, engines: 1, threads: 1, PoolOptions.DefaultMaxJobsPerEngine, cold: false, engineCommand: null, TimeSpan.FromSeconds(60));
         metrics = new ServiceMetrics(store, cache);
         runner = new JobRunner(store, cache, pool, metrics, TimeProvider.System, NullLogger.Instance);
         requests = new WorldRequests(store, cache, runner, metrics, maxQueued: 3, NullLogger.Instance);

@@ -15,7 +15,7 @@ public sealed class PointBatcherTests
     public async Task Concurrent_queries_of_a_world_share_samples_and_each_gets_its_own_point()
     {
         await using WarmEnginePool pool = PoolSetup.Create(
-            EngineKind.InProcess, engines: 1, threads: 1, new PoolOptions().MaxJobsPerEngine, cold: false, engineCommand: null, Deadline);
+            EngineKind.InProcess, engines: 1, threads: 1, PoolOptions.DefaultMaxJobsPerEngine, cold: false, engineCommand: null, Deadline);
         await pool.StartAsync(CancellationToken.None);
         var batcher = new PointBatcher(pool);
         int seed = StableHash.WorldSeed("hnLycKKCMI");
@@ -38,7 +38,7 @@ public sealed class PointBatcherTests
     public async Task A_query_whose_client_left_is_dropped_and_the_others_are_answered()
     {
         await using WarmEnginePool pool = PoolSetup.Create(
-            EngineKind.InProcess, engines: 1, threads: 1, new PoolOptions().MaxJobsPerEngine, cold: false, engineCommand: null, Deadline);
+            EngineKind.InProcess, engines: 1, threads: 1, PoolOptions.DefaultMaxJobsPerEngine, cold: false, engineCommand: null, Deadline);
         await pool.StartAsync(CancellationToken.None);
         var batcher = new PointBatcher(pool);
         int seed = StableHash.WorldSeed("leaving");
