@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vwe.WorldGen;
+using Vwe.WorldGen.Unity;
 
 namespace Vwe.Maps.Tests.Golden;
 

@@ -1,4 +1,6 @@
-namespace Vwe.Maps.Tests.Golden;
+using Vwe.WorldGen.Unity;
+
+namespace Vwe.WorldGen.Tests.Unity;
 
 public class UnityHalfTests
 {

@@ -1,11 +1,11 @@
-namespace Vwe.Maps.Tests.Golden;
+namespace Vwe.WorldGen.Unity;
 
 /// <summary>
 /// Unity's <c>Mathf.FloatToHalf</c>, which the game uses for its minimap height cache (golden README §6): IEEE
 /// binary16, round to nearest with ties AWAY from zero, |h| ≥ 65 520 → ±infinity. Not .NET's <c>(Half)</c>
 /// conversion, which rounds ties to even and so disagrees exactly at the midpoints.
 /// </summary>
-internal static class UnityHalf
+public static class UnityHalf
 {
     public static ushort FloatToHalf(float value)
     {
