@@ -1,4 +1,5 @@
 using Vwe.Engines;
+using Vwe.GameFiles;
 using Vwe.Pool;
 using Vwe.Protocol;
 
@@ -12,9 +13,12 @@ internal static class ExitCodes
     public const int InvalidInput = 2;
     public const int OutputError = 3;
     public const int EngineUnavailable = 4;
+
+    /// <summary><c>vwe verify</c> compared everything and found pixels where the game's files and vwe differ.</summary>
+    public const int Disagreement = 5;
     public const int Cancelled = 130;
 
-    public const string Help = "Exit codes: 0 success, 1 failure, 2 invalid input, 3 output not writable, 4 engines failed or could not start, 130 cancelled.";
+    public const string Help = "Exit codes: 0 success, 1 failure, 2 invalid input, 3 output not writable, 4 engines failed or could not start, 5 vwe verify found differences from the game's files, 130 cancelled.";
 
     /// <summary>
     /// The exit code of a failure. Only what the commands turned into <see cref="InputException"/> is bad input;
@@ -24,6 +28,9 @@ internal static class ExitCodes
     public static int ForException(Exception exception) => exception switch
     {
         InputException => InvalidInput,
+
+        // A game file that is missing, damaged or of an unknown version: the path given is the thing to fix.
+        GameFileException => InvalidInput,
         EngineJobException { Code: ErrorCodes.Io } => OutputError,
         EnginesCannotStartException or PoolTimeoutException or EngineFailedException or EngineStartException => EngineUnavailable,
         IOException or UnauthorizedAccessException => OutputError,

@@ -21,6 +21,8 @@ internal static class VweCommand
         root.Subcommands.Add(BatchCommand.Create());
         root.Subcommands.Add(EngineCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(WorldCommand.Create());
+        root.Subcommands.Add(VerifyCommand.Create());
         return root;
     }
 

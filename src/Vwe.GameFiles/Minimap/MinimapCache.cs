@@ -69,7 +69,10 @@ public sealed class MinimapCache
         return new MinimapCache(seed, CurrentVersion, size, colors, halves);
     }
 
-    internal static void SetColor(byte[] colors, int index, uint rgba)
+    /// <summary>Paints one pixel (0xRRGGBBAA).</summary>
+    public void SetColorAt(int index, uint rgba) => SetColor(BiomeColors, index, rgba);
+
+    private static void SetColor(byte[] colors, int index, uint rgba)
     {
         colors[index * 4] = (byte)(rgba >> 24);
         colors[(index * 4) + 1] = (byte)(rgba >> 16);

@@ -36,8 +36,8 @@ public static class MinimapCacheFiles
         if (missing.Length > 0)
         {
             throw new GameFileException(
-                $"'{worldFolder}' has no {string.Join(", ", missing)}: the game writes its minimap cache when a player opens the world " +
-                "in the game (not on a dedicated server). Load the world once in the game, then run this again.");
+                $"'{worldFolder}' has no {string.Join(", ", missing)}: the game writes its minimap cache when a player loads the world. " +
+                "Load the world once in the game, then run this again.");
         }
 
         (int seed, int version) = ReadMeta(metaPath);

@@ -30,7 +30,7 @@ public class MinimapVerifierTests
         int biomePixel = (1100 * 2048) + 1000;
         int heightPixel = (300 * 2048) + 1700;
         uint original = cache.ColorAt(biomePixel);
-        MinimapCache.SetColor(cache.BiomeColors, biomePixel, MinimapColors.Of(Biome.Swamp));
+        cache.SetColorAt(biomePixel, MinimapColors.Of(Biome.Swamp));
         ushort originalHeight = cache.Heights[heightPixel];
         cache.Heights[heightPixel] ^= 1;
 
