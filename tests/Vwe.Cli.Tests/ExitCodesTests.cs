@@ -6,6 +6,7 @@ public class ExitCodesTests
     public static TheoryData<Exception, int> Failures => new()
     {
         { new InputException("bad"), 2 },
+        { new Vwe.GameFiles.GameFileException("'x.fwl2' is truncated"), 2 },
         { new IOException("disk"), 3 },
         { new UnauthorizedAccessException("denied"), 3 },
         { new OperationCanceledException(), 130 },

@@ -92,9 +92,9 @@ internal static class WorldCreateCommand
             return ExitCodes.Success;
         }
 
-        output.WriteLine($"wrote {path}: world {InputText.Quote(world.Name)}, seed {InputText.Quote(world.SeedName)} = {world.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}, world version {world.Version} (Valheim 1.0), worldGenVersion {world.WorldGenVersion}");
+        output.WriteLine($"wrote {path}: world '{world.Name}', seed {InputText.Quote(world.SeedName)} = {world.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}, world version {world.Version} (Valheim 1.0), worldGenVersion {world.WorldGenVersion}");
         string note = Path.GetFileName(worldsFolder) == DefaultDir ? "" : $" (the server reads <savedir>/{DefaultDir}: rename or move {worldsFolder} to match)";
-        output.WriteLine($"start the dedicated server with: -world {InputText.Quote(world.Name)} -savedir {InputText.Quote(saveDir)}{note}");
+        output.WriteLine($"start the dedicated server with: -world '{world.Name}' -savedir '{saveDir}'{note}");
         return ExitCodes.Success;
     }
 }

@@ -88,21 +88,43 @@ public static class MinimapCacheFiles
 
     private static (int Seed, int Version) ReadMeta(string path)
     {
-        byte[] meta = File.ReadAllBytes(path);
-        if (meta.Length != 8)
+        var meta = new byte[9]; // one more than the game writes, to see a longer file
+        int length;
+        using (FileStream file = OpenShared(path))
+        {
+            length = file.ReadAtLeast(meta, meta.Length, throwOnEndOfStream: false);
+        }
+
+        if (length != 8)
         {
             throw new GameFileException(
-                $"'{path}' is {meta.Length} bytes; the game writes 8 (seed, cache version). Delete the cache files and load the world in the game again.");
+                $"'{path}' is {(length > 8 ? "more than 8" : length.ToString(System.Globalization.CultureInfo.InvariantCulture))} bytes; the game writes 8 (seed, cache version). Delete the cache files and load the world in the game again.");
         }
 
         return (BinaryPrimitives.ReadInt32LittleEndian(meta), BinaryPrimitives.ReadInt32LittleEndian(meta.AsSpan(4)));
+    }
+
+    /// <summary>
+    /// Opens a cache file for reading while the game may hold it open or replace it (a running game, Steam Cloud):
+    /// a file that cannot be read is the user's to fix, named here, not an output error.
+    /// </summary>
+    private static FileStream OpenShared(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new GameFileException($"'{path}' cannot be read ({exception.Message}); close the game or copy the world folder, then try again.", exception);
+        }
     }
 
     private static byte[] Inflate(string path)
     {
         try
         {
-            using FileStream file = File.OpenRead(path);
+            using FileStream file = OpenShared(path);
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var inflated = new MemoryStream();
             var buffer = new byte[1 << 16];
@@ -120,7 +142,7 @@ public static class MinimapCacheFiles
 
             return inflated.ToArray();
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is InvalidDataException or IOException)
         {
             throw new GameFileException(
                 $"'{path}' is not a complete gzip stream ({exception.Message}); the cache is damaged. Delete the cache files and load the world in the game again.",

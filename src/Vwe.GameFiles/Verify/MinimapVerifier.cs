@@ -33,7 +33,9 @@ public static class MinimapVerifier
     /// <summary>Compares each band as it is sampled (one writer thread), so the grid is never held whole.</summary>
     private sealed class ComparisonSink(MinimapCache cache, GridSpec grid, int reportedDifferences) : IGridSink
     {
-        private readonly Dictionary<Biome, (long Matching, long Differing)> biomes = [];
+        // Indexed by the biome's flag value (at most 512): a dictionary update per pixel would cost more than the comparison.
+        private readonly long[] biomesMatching = new long[(int)Biome.Mistlands + 1];
+        private readonly long[] biomesDiffering = new long[(int)Biome.Mistlands + 1];
 
         // The lowest pixel indices that differ (south-west first), bounded; bands arrive north to south.
         private readonly SortedDictionary<long, PixelDifference> first = [];
@@ -60,8 +62,7 @@ public static class MinimapVerifier
                 bool biomeAgrees = expectedColor == cacheColor;
                 bool heightAgrees = expectedHalf == cacheHalf;
 
-                (long matching, long differing) = biomes.GetValueOrDefault(biome);
-                biomes[biome] = biomeAgrees ? (matching + 1, differing) : (matching, differing + 1);
+                (biomeAgrees ? biomesMatching : biomesDiffering)[(int)biome]++;
                 if (heightAgrees)
                 {
                     heightsMatching++;
@@ -92,13 +93,13 @@ public static class MinimapVerifier
             cache.Seed,
             grid.Size,
             grid.PixelSize,
-            [.. Vwe.WorldGen.Biomes.All.Where(biomes.ContainsKey).Select(b => new BiomeAgreement(b, biomes[b].Matching, biomes[b].Differing))],
+            [.. Vwe.WorldGen.Biomes.All
+                .Where(b => biomesMatching[(int)b] + biomesDiffering[(int)b] > 0)
+                .Select(b => new BiomeAgreement(b, biomesMatching[(int)b], biomesDiffering[(int)b]))],
             heightsMatching,
             heightsDiffering,
-            [.. first.Values])
-        {
-            PixelsDiffering = pixelsDiffering,
-        };
+            pixelsDiffering,
+            [.. first.Values]);
 
         private void Remember(long index, int row, int column, BiomeDifference? biome, HeightDifference? height)
         {

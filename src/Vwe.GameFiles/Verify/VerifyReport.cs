@@ -2,7 +2,10 @@ using Vwe.WorldGen;
 
 namespace Vwe.GameFiles.Verify;
 
-/// <summary>What <see cref="MinimapVerifier"/> found: agreement per biome (by the biome vwe computed) and for heights, and the first differing pixels.</summary>
+/// <summary>
+/// What <see cref="MinimapVerifier"/> found: agreement per biome (by the biome vwe computed) and for heights, how many
+/// pixels differ in either, and the first differing pixels (lowest index first, i.e. south-west first).
+/// </summary>
 public sealed record VerifyReport(
     int Seed,
     int Size,
@@ -10,14 +13,14 @@ public sealed record VerifyReport(
     IReadOnlyList<BiomeAgreement> Biomes,
     long HeightsMatching,
     long HeightsDiffering,
+    long PixelsDiffering,
     IReadOnlyList<PixelDifference> FirstDifferences)
 {
     public long PixelCount => (long)Size * Size;
 
     public long BiomePixelsDiffering => Biomes.Sum(biome => biome.Differing);
 
-    public long PixelsDiffering { get; init; }
-
+    /// <summary>True when every pixel agrees in both biome colour and height.</summary>
     public bool Agrees => PixelsDiffering == 0;
 }
 
