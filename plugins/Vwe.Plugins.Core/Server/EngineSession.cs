@@ -200,37 +200,37 @@ internal sealed class EngineSession
         switch (request.Op)
         {
             case Ops.Load:
-            {
-                int seed = JobChecks.Seed(request);
-                WorldLoad load = Load(request.Id, seed, cancellationToken);
-                return Loaded(Message.Result(request.Id, Ops.Load), seed, load);
-            }
+                {
+                    int seed = JobChecks.Seed(request);
+                    WorldLoad load = Load(request.Id, seed, cancellationToken);
+                    return Loaded(Message.Result(request.Id, Ops.Load), seed, load);
+                }
 
             case Ops.Export:
-            {
-                ExportPlan plan = JobChecks.Export(request);
-                WorldLoad load = Load(request.Id, plan.Seed, cancellationToken);
-                SetState(EngineStates.Exporting);
-                ExportReport report = GridExporter.Export(load.World, plan, new ProgressFrames(this, request.Id), cancellationToken);
-                Message result = Loaded(Message.Result(request.Id, Ops.Export), plan.Seed, load);
-                result.WorldKey = report.WorldKey;
-                result.OutputDirectory = report.OutputDirectory;
-                result.Files = [.. report.Files];
-                result.ExportMs = report.Duration.TotalMilliseconds;
-                return result;
-            }
+                {
+                    ExportPlan plan = JobChecks.Export(request);
+                    WorldLoad load = Load(request.Id, plan.Seed, cancellationToken);
+                    SetState(EngineStates.Exporting);
+                    ExportReport report = GridExporter.Export(load.World, plan, new ProgressFrames(this, request.Id), cancellationToken);
+                    Message result = Loaded(Message.Result(request.Id, Ops.Export), plan.Seed, load);
+                    result.WorldKey = report.WorldKey;
+                    result.OutputDirectory = report.OutputDirectory;
+                    result.Files = [.. report.Files];
+                    result.ExportMs = report.Duration.TotalMilliseconds;
+                    return result;
+                }
 
             case Ops.Sample:
-            {
-                SamplePlan plan = JobChecks.Sample(request);
-                WorldLoad load = Load(request.Id, plan.Seed, cancellationToken);
-                SetState(EngineStates.Exporting);
-                var clock = Stopwatch.StartNew();
-                Message result = Loaded(Message.Result(request.Id, Ops.Sample), plan.Seed, load);
-                PointSampler.Sample(load.World, plan, result, cancellationToken);
-                result.ExportMs = clock.Elapsed.TotalMilliseconds;
-                return result;
-            }
+                {
+                    SamplePlan plan = JobChecks.Sample(request);
+                    WorldLoad load = Load(request.Id, plan.Seed, cancellationToken);
+                    SetState(EngineStates.Exporting);
+                    var clock = Stopwatch.StartNew();
+                    Message result = Loaded(Message.Result(request.Id, Ops.Sample), plan.Seed, load);
+                    PointSampler.Sample(load.World, plan, result, cancellationToken);
+                    result.ExportMs = clock.Elapsed.TotalMilliseconds;
+                    return result;
+                }
 
             default:
                 // E18: a reset drops what jobs left behind; the generator keeps no buffers of ours beyond the worlds.
