@@ -164,6 +164,42 @@ public sealed class RawProtocolTests
     }
 
     [Fact]
+    public async Task An_output_folder_that_is_a_symbolic_link_is_refused_and_its_target_untouched()
+    {
+        using var temp = new TempDirectory();
+        using var server = new TestServer();
+        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
+        await using RawClient owned = client;
+        Directory.CreateDirectory(temp.Combine("target"));
+        Directory.CreateSymbolicLink(temp.Combine("link"), temp.Combine("target"));
+
+        Message answer = await client.AskAsync(Export(temp.Combine("link")));
+
+        Assert.Equal(ErrorCodes.BadRequest, answer.Code);
+        Assert.Contains("is a symbolic link", answer.ErrorMessage, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(temp.Combine("target")));
+    }
+
+    [Fact]
+    public async Task An_export_replaces_an_earlier_export_in_its_folder_as_a_whole()
+    {
+        using var temp = new TempDirectory();
+        using var server = new TestServer();
+        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
+        await using RawClient owned = client;
+        string folder = temp.Combine("nested", "out");
+
+        Message first = await client.AskAsync(Export(folder, id: 1, layers: ["river", "forest"]));
+        Message second = await client.AskAsync(Export(folder, id: 2, size: 16));
+
+        Assert.Equal(MessageTypes.Result, first.Type);
+        Assert.Equal(MessageTypes.Result, second.Type);
+        Assert.Equal(["grid.bin", "manifest.json", "run.json"], Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(6 * 16 * 16, new FileInfo(Path.Combine(folder, "grid.bin")).Length);
+        Assert.Equal(["nested", Path.Combine("nested", "out")], temp.Entries().Where(entry => !entry.EndsWith(".bin", StringComparison.Ordinal) && !entry.EndsWith(".json", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_second_connection_gets_one_busy_error_and_is_closed()
     {
         using var server = new TestServer();
