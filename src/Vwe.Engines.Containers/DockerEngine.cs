@@ -13,13 +13,12 @@ namespace Vwe.Engines.Containers;
 /// An engine in a Docker container: <c>vwe engine --listen</c> from the engine image, its port published on the
 /// host's 127.0.0.1 only, spoken to over TCP. Ready when its hello answers through that port (never by reading its
 /// logs). Its death is noticed at once, by the connection closing and by the daemon's wait on the container
-/// returning. A failed engine's container is kept for the next engine to restart (the fast-restart fallback);
-/// otherwise stopping removes it.
+/// returning. A failed engine's container is handed to the next engine, which restarts it (the fast-restart
+/// fallback); otherwise stopping removes it.
 /// </summary>
 public sealed class DockerEngine : ProtocolEngine
 {
     private static readonly TimeSpan ConnectRetry = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan DaemonCallLimit = TimeSpan.FromSeconds(30);
 
     private readonly DockerEngineFactory factory;
     private readonly DockerEngineOptions options;
@@ -28,12 +27,23 @@ public sealed class DockerEngine : ProtocolEngine
     private TcpClient? connection;
     private Task? watch;
     private volatile bool stopping;
+    private int handedOver;
 
     internal DockerEngine(string id, DockerEngineFactory factory)
         : base(id, EngineKind.Docker, factory.Options.Remote, time: null)
     {
         this.factory = factory;
         options = factory.Options;
+
+        // Runs before the pool hears of the failure (the state changes before the exception travels), so the
+        // replacement the pool starts finds the container waiting for its restart.
+        Lifecycle.Changed += change =>
+        {
+            if (change.To == Vwe.Engines.Lifecycle.EngineState.Unhealthy)
+            {
+                HandOverForRestart();
+            }
+        };
     }
 
     public override Task Exited => exited.Task;
@@ -107,16 +117,9 @@ public sealed class DockerEngine : ProtocolEngine
 
         await CloseConnectionAsync().ConfigureAwait(false);
         connection?.Dispose();
-        if (ContainerId is { } id)
+        if (ContainerId is { } id && Volatile.Read(ref handedOver) == 0)
         {
-            if (failed && await TryStopForRestartAsync(id).ConfigureAwait(false))
-            {
-                // Kept, stopped, for the next engine to restart.
-            }
-            else
-            {
-                await factory.RemoveQuietlyAsync(id).ConfigureAwait(false);
-            }
+            await factory.RemoveQuietlyAsync(id).ConfigureAwait(false);
         }
 
         await stopWatching.CancelAsync().ConfigureAwait(false);
@@ -283,24 +286,21 @@ public sealed class DockerEngine : ProtocolEngine
         MarkUnhealthy(reason);
     }
 
-    /// <summary>Stops a failed engine's container and keeps it for a restart; false when the factory keeps no more.</summary>
-    private async Task<bool> TryStopForRestartAsync(string containerId)
+    /// <summary>
+    /// Gives a failed engine's container to the factory, for the next engine to restart rather than create one (the
+    /// fast-restart fallback); the restart also ends a hung engine. Stopping this engine then leaves the container be.
+    /// </summary>
+    private void HandOverForRestart()
     {
-        using var limit = new CancellationTokenSource(DaemonCallLimit);
-        try
+        if (stopping || ContainerId is not { } id || Interlocked.Exchange(ref handedOver, 1) != 0)
         {
-            await Client.Containers.KillContainerAsync(containerId, new ContainerKillParameters(), limit.Token).ConfigureAwait(false);
-        }
-        catch (DockerApiException exception) when (exception.StatusCode == HttpStatusCode.Conflict)
-        {
-            // Not running any more (it died): nothing to kill.
-        }
-        catch (Exception exception) when (exception is DockerApiException or HttpRequestException or OperationCanceledException or IOException)
-        {
-            return false;
+            return;
         }
 
-        return factory.TryKeepForRestart(containerId);
+        if (!factory.TryKeepForRestart(id))
+        {
+            Volatile.Write(ref handedOver, 0);
+        }
     }
 
     /// <summary>The container's state and last log lines, for the error message of a failed start only.</summary>

@@ -83,7 +83,7 @@ public sealed class DockerEngineFactory : EngineFactory
         return !closed && keptForRestart.TryDequeue(out containerId!);
     }
 
-    /// <summary>Keeps a failed engine's (stopped) container for a restart; false when the pool is closing or enough are kept.</summary>
+    /// <summary>Keeps a failed engine's container for a restart; false when the pool is closing or enough are kept.</summary>
     internal bool TryKeepForRestart(string containerId)
     {
         if (closed || keptForRestart.Count >= MaxKeptForRestart)
