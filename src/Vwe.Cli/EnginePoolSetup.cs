@@ -1,4 +1,5 @@
 using Vwe.Engines;
+using Vwe.Engines.Containers;
 using Vwe.Engines.Processes;
 using Vwe.Pool;
 
@@ -11,7 +12,9 @@ namespace Vwe.Cli;
 /// </summary>
 internal static class EnginePoolSetup
 {
-    public const string KindHelp = "process (isolated child processes, the default) or inprocess (threads in this process).";
+    public const string KindHelp = "process (isolated child processes, the default), docker (containers of the vwe-engine image, docs/containers.md) or inprocess (threads in this process).";
+
+    public const string KindNames = "process|docker|inprocess";
 
     public static EngineKind ParseKind(string text)
     {
@@ -29,8 +32,8 @@ internal static class EnginePoolSetup
     /// A pool of <paramref name="engines"/> engines; <paramref name="threads"/> per engine, or the cores shared out; each
     /// engine replaced after <paramref name="jobsPerEngine"/> exports.
     /// </summary>
-    public static WarmEnginePool Create(EngineKind kind, int engines, int? threads, int jobsPerEngine, bool cold) =>
-        PoolSetup.Create(kind, engines, threads, jobsPerEngine, cold, VweEngineCommand, TimeSpan.FromMinutes(10));
+    public static WarmEnginePool Create(EngineKind kind, int engines, int? threads, int jobsPerEngine, bool cold, DockerEngineOptions? docker = null) =>
+        PoolSetup.Create(kind, engines, threads, jobsPerEngine, cold, VweEngineCommand, TimeSpan.FromMinutes(10), docker);
 
     /// <summary>This same <c>vwe</c>, run as <c>vwe engine</c>.</summary>
     public static EngineCommand VweEngineCommand => EngineCommand.ForAssembly(typeof(EnginePoolSetup).Assembly.Location);

@@ -15,10 +15,20 @@ public sealed partial class WarmEnginePool
 
     /// <summary>
     /// Starts the ready buffer (<see cref="PoolOptions.MinReady"/> engines, in parallel) and waits until it is
-    /// full. Throws <see cref="EnginesCannotStartException"/> when engines keep failing to start.
+    /// full. Throws <see cref="EnginesCannotStartException"/> when engines keep failing to start, or when the
+    /// engine factory cannot prepare (e.g. no Docker daemon answers).
     /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            await factory.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new EnginesCannotStartException(exception.Message, exception);
+        }
+
         StartHealthChecks();
         StartMissingEngines();
         lock (gate)
@@ -75,7 +85,7 @@ public sealed partial class WarmEnginePool
                 await Task.Delay(delay, time, closing.Token).ConfigureAwait(false);
             }
 
-            engine = createEngine(Interlocked.Increment(ref spawned));
+            engine = factory.Create(Interlocked.Increment(ref spawned));
             await engine.StartAsync(closing.Token).ConfigureAwait(false);
         }
         catch (Exception exception)

@@ -44,6 +44,7 @@ public sealed partial class WarmEnginePool
         }
 
         await StopEverythingAsync().ConfigureAwait(false);
+        await factory.DisposeAsync().ConfigureAwait(false);
         Metrics.Dispose();
         closing.Dispose();
     }

@@ -16,7 +16,7 @@ namespace Vwe.Pool;
 public sealed partial class WarmEnginePool : IAsyncDisposable
 {
     private readonly PoolOptions options;
-    private readonly Func<int, Engine> createEngine;
+    private readonly EngineFactory factory;
     private readonly TimeProvider time;
     private readonly RetirementPolicy retirement;
     private readonly Lock gate = new();
@@ -29,12 +29,19 @@ public sealed partial class WarmEnginePool : IAsyncDisposable
     /// <param name="options">Validated here; an inconsistent setting throws <see cref="ArgumentException"/>.</param>
     /// <param name="createEngine">Makes the Nth engine (1-based), not yet started: a process, in-process or container engine.</param>
     public WarmEnginePool(PoolOptions options, Func<int, Engine> createEngine, TimeProvider? time = null)
+        : this(options, EngineFactory.From(createEngine), time)
+    {
+    }
+
+    /// <param name="options">Validated here; an inconsistent setting throws <see cref="ArgumentException"/>.</param>
+    /// <param name="factory">Makes the engines; prepared when the pool starts, disposed with the pool (after its engines).</param>
+    public WarmEnginePool(PoolOptions options, EngineFactory factory, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(createEngine);
+        ArgumentNullException.ThrowIfNull(factory);
         options.Validate();
         this.options = options;
-        this.createEngine = createEngine;
+        this.factory = factory;
         this.time = time ?? TimeProvider.System;
         retirement = new RetirementPolicy(options, this.time);
         Metrics = new PoolMetrics(this);

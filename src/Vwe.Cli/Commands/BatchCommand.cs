@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Vwe.Engines;
+using Vwe.Engines.Containers;
 using Vwe.Engines.Jobs;
 using Vwe.Maps.Export;
 using Vwe.Maps.Grid;
@@ -11,7 +12,7 @@ using Vwe.Pool;
 namespace Vwe.Cli.Commands;
 
 /// <summary>
-/// <c>vwe batch &lt;seeds-file&gt; --out DIR [--engine process|inprocess] [--engines N] [--cold] [--size N]
+/// <c>vwe batch &lt;seeds-file&gt; --out DIR [--engine process|docker|inprocess] [--engines N] [--cold] [--size N]
 /// [--pixel-size P] [--format …] [--layers …]</c>: many worlds through the warm engine pool, each written to
 /// <c>DIR/&lt;seed int&gt;/</c> exactly as <c>vwe generate</c> writes it (docs/batch.md).
 /// </summary>
@@ -30,9 +31,10 @@ internal static class BatchCommand
         var engine = new Option<string>("--engine")
         {
             Description = $"Engine kind: {EnginePoolSetup.KindHelp}",
-            HelpName = "process|inprocess",
+            HelpName = EnginePoolSetup.KindNames,
             DefaultValueFactory = _ => "process",
         };
+        var docker = new DockerInput();
         var engines = new Option<int>("--engines")
         {
             Description = $"Engines in the pool, 1 to {MaxEngines}; the cores are shared between them.",
@@ -65,6 +67,11 @@ internal static class BatchCommand
         {
             seedsFile, engine, engines, jobsPerEngine, cold, size, pixelSize, format, layers, output,
         };
+        foreach (Option option in docker.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellation) =>
         {
             IReadOnlyList<BatchSeed> seeds = SeedsFile.Read(parse.GetValue(seedsFile)!);
@@ -84,7 +91,11 @@ internal static class BatchCommand
 
             string parent = parse.GetValue(output)!;
             var worlds = seeds.Select(seed => new BatchWorld(seed, WorldFolder(parent, seed.Seed))).ToList();
-            var plan = new BatchPlan(worlds, grid, formats, gridLayers, EnginePoolSetup.ParseKind(parse.GetValue(engine)!), engineCount, recycleAfter, parse.GetValue(cold));
+            EngineKind kind = EnginePoolSetup.ParseKind(parse.GetValue(engine)!);
+
+            // The containers see the output folder at the same path: it holds every world folder and their staging siblings.
+            DockerEngineOptions? containers = kind == EngineKind.Docker ? docker.Parse(parse, parent) : null;
+            var plan = new BatchPlan(worlds, grid, formats, gridLayers, kind, engineCount, recycleAfter, parse.GetValue(cold), containers);
             return RunAsync(plan, parse.InvocationConfiguration, cancellation);
         });
         return command;
@@ -104,7 +115,7 @@ internal static class BatchCommand
         var results = new ConcurrentBag<BatchResult>();
         var progress = new BatchProgress(plan.Worlds.Count, console.Error);
         TimeSpan elapsed;
-        WarmEnginePool pool = EnginePoolSetup.Create(plan.Kind, plan.Engines, threads: null, plan.JobsPerEngine, plan.Cold);
+        WarmEnginePool pool = EnginePoolSetup.Create(plan.Kind, plan.Engines, threads: null, plan.JobsPerEngine, plan.Cold, plan.Docker);
         try
         {
             await using (pool.ConfigureAwait(false))
@@ -158,6 +169,7 @@ internal static class BatchCommand
 internal sealed record BatchWorld(BatchSeed Seed, string Folder);
 
 internal sealed record BatchPlan(
-    IReadOnlyList<BatchWorld> Worlds, GridSpec Grid, ExportFormats Formats, GridLayers Layers, EngineKind Kind, int Engines, int JobsPerEngine, bool Cold);
+    IReadOnlyList<BatchWorld> Worlds, GridSpec Grid, ExportFormats Formats, GridLayers Layers, EngineKind Kind, int Engines, int JobsPerEngine, bool Cold,
+    DockerEngineOptions? Docker = null);
 
 internal sealed record BatchResult(BatchWorld World, TimeSpan Latency, ExportOutcome? Outcome, string? Error);

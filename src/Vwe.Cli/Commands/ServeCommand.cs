@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Connections;
+using Vwe.Engines;
 using Vwe.Service.Cache;
 using Vwe.Service.Hosting;
 
 namespace Vwe.Cli.Commands;
 
 /// <summary>
-/// <c>vwe serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--engines N] [--engine process|inprocess]
+/// <c>vwe serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--engines N] [--engine process|docker|inprocess]
 /// [--cache-size SIZE] [--max-queued N]</c>: the HTTP service (docs/service.md). Prints
 /// <c>vwe serve: listening on http://HOST:PORT</c> on stdout once it accepts requests; logs go to stderr, one
 /// line each. SIGTERM or Ctrl+C stops it gracefully (exit 0).
@@ -51,9 +52,10 @@ internal static class ServeCommand
         var engine = new Option<string>("--engine")
         {
             Description = $"Engine kind: {EnginePoolSetup.KindHelp}",
-            HelpName = "process|inprocess",
+            HelpName = EnginePoolSetup.KindNames,
             DefaultValueFactory = _ => "process",
         };
+        var docker = new DockerInput();
         var cacheSize = new Option<string>("--cache-size")
         {
             Description = "Size of the world cache; least recently used worlds are evicted above it. Bytes, or e.g. 2GB, 500MB, 1GiB.",
@@ -72,15 +74,25 @@ internal static class ServeCommand
         {
             host, port, data, engines, engine, cacheSize, maxQueued,
         };
+        foreach (Option option in docker.Options)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellation) =>
         {
+            EngineKind kind = EnginePoolSetup.ParseKind(parse.GetValue(engine)!);
+            string dataDirectory = parse.GetValue(data)!;
             var options = new ServiceOptions
             {
                 Host = parse.GetValue(host)!,
                 Port = parse.GetValue(port),
-                DataDirectory = parse.GetValue(data)!,
+                DataDirectory = dataDirectory,
                 Engines = parse.GetValue(engines),
-                EngineKind = EnginePoolSetup.ParseKind(parse.GetValue(engine)!),
+                EngineKind = kind,
+
+                // The containers see the data folder at the same path: the cache's worlds and their staging folders are in it.
+                Docker = kind == EngineKind.Docker ? docker.Parse(parse, dataDirectory) : null,
                 EngineCommand = EnginePoolSetup.VweEngineCommand,
                 CacheSizeBytes = ParseCacheSize(parse.GetValue(cacheSize)!),
                 MaxQueued = parse.GetValue(maxQueued),

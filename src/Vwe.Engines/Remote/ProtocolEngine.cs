@@ -46,10 +46,17 @@ public abstract class ProtocolEngine(string id, EngineKind kind, RemoteEngineOpt
             hello.MaxSamplePoints ?? 0);
     }
 
-    /// <summary>Fails every pending and later request: the process died, the socket closed.</summary>
-    private protected void Disconnect(string reason) => client?.Fail(reason);
+    /// <summary>
+    /// Reads the hello on a fresh byte stream (a TCP connection) and completes the handshake; the connection replaces
+    /// any earlier one, which the caller closes first (<see cref="CloseConnectionAsync"/>).
+    /// </summary>
+    protected Task<EngineInfo> HandshakeAsync(Stream fromEngine, Stream toEngine, EngineKind expectedKind, CancellationToken cancellationToken) =>
+        HandshakeAsync(new ProtocolClient(Id, fromEngine, toEngine), expectedKind, cancellationToken);
 
-    private protected ValueTask CloseConnectionAsync() => client?.DisposeAsync() ?? ValueTask.CompletedTask;
+    /// <summary>Fails every pending and later request: the process died, the socket closed.</summary>
+    protected void Disconnect(string reason) => client?.Fail(reason);
+
+    protected ValueTask CloseConnectionAsync() => client?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     protected override async Task<WorldLoad> LoadCoreAsync(int seed, TimeSpan? deadline, CancellationToken cancellationToken)
     {
@@ -103,7 +110,7 @@ public abstract class ProtocolEngine(string id, EngineKind kind, RemoteEngineOpt
     }
 
     /// <summary>Asks the engine to exit; false when it did not confirm within <paramref name="grace"/>.</summary>
-    private protected async Task<bool> RequestShutdownAsync(TimeSpan grace)
+    protected async Task<bool> RequestShutdownAsync(TimeSpan grace)
     {
         if (client is null || client.Closed.IsCompleted)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Vwe.Engines;
+using Vwe.Engines.Containers;
 using Vwe.Engines.Processes;
 
 namespace Vwe.Service.Hosting;
@@ -29,6 +30,9 @@ public sealed record ServiceOptions
 
     /// <summary>How to start <c>vwe engine</c>; needed for <see cref="EngineKind.Process"/>.</summary>
     public EngineCommand? EngineCommand { get; init; }
+
+    /// <summary>How to run <see cref="EngineKind.Docker"/> engines; null for the defaults (which mount nothing: give the data folder).</summary>
+    public DockerEngineOptions? Docker { get; init; }
 
     /// <summary>Total bytes of cached worlds above which the least recently used are evicted.</summary>
     public long CacheSizeBytes { get; init; } = 10_000_000_000;

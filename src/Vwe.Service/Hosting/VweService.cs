@@ -106,7 +106,8 @@ public sealed class VweService : IAsyncDisposable
         ILogger startup = startupLogs.CreateLogger("vwe.serve");
         var time = TimeProvider.System;
         (DataFolderLock dataLock, ServiceDatabase database, JobStore store, WorldCache cache) = OpenDataFolder(options, time, startup);
-        WarmEnginePool pool = PoolSetup.Create(options.EngineKind, options.Engines, threads: null, PoolOptions.DefaultMaxJobsPerEngine, cold: false, options.EngineCommand, options.EngineWaitTimeout);
+        WarmEnginePool pool = PoolSetup.Create(
+            options.EngineKind, options.Engines, threads: null, PoolOptions.DefaultMaxJobsPerEngine, cold: false, options.EngineCommand, options.EngineWaitTimeout, options.Docker);
         var metrics = new ServiceMetrics(store, cache);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(database);

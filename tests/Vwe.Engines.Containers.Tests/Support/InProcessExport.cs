@@ -1,0 +1,32 @@
+using Vwe.Engines.Jobs;
+using Vwe.Maps.Export;
+using Vwe.WorldGen;
+
+namespace Vwe.Engines.Containers.Tests.Support;
+
+/// <summary>The reference: a job's world exported in this process, no engine at all; its data files compared byte for byte.</summary>
+internal static class InProcessExport
+{
+    public static void AssertSameDataFiles(ExportJob job, string actualFolder, TempDirectory scratch)
+    {
+        string expected = scratch.Combine("in-process", Path.GetFileName(job.OutputDirectory));
+        WorldExporter.Export(new ExportRequest
+        {
+            Generator = new WorldGenerator(job.Seed),
+            SeedText = job.SeedText,
+            Grid = job.Grid,
+            Formats = job.Formats,
+            Layers = job.Layers,
+            OutputDirectory = expected,
+        });
+        string[] dataFiles = [.. Directory.EnumerateFiles(expected).Select(Path.GetFileName).Where(name => name != "run.json").Order(StringComparer.Ordinal)!];
+        Assert.Contains("grid.bin", dataFiles);
+        Assert.Contains("manifest.json", dataFiles);
+        foreach (string name in dataFiles)
+        {
+            byte[] wanted = File.ReadAllBytes(Path.Combine(expected, name));
+            byte[] actual = File.ReadAllBytes(Path.Combine(actualFolder, name));
+            Assert.True(wanted.AsSpan().SequenceEqual(actual), $"{name} of {job.SeedText} differs from the in-process export");
+        }
+    }
+}
