@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Vwe.Maps.Tiles;
 using Vwe.Service.Tests.Support;
 using Vwe.WorldGen;

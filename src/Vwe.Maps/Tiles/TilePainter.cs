@@ -23,8 +23,10 @@ public static class TilePainter
     /// <summary>
     /// The PNG of a tile from its region's samples in region order (row 0 south): <paramref name="biomes"/> always,
     /// <paramref name="heights"/> for <see cref="TileLayer.Terrain"/>, both <see cref="TileRegion.Count"/> long.
+    /// Another <paramref name="compression"/> than <see cref="Compression"/> is for measuring it.
     /// </summary>
-    public static byte[] Paint(TileLayer layer, TileRegion region, ReadOnlySpan<ushort> biomes, ReadOnlySpan<float> heights)
+    public static byte[] Paint(
+        TileLayer layer, TileRegion region, ReadOnlySpan<ushort> biomes, ReadOnlySpan<float> heights, CompressionLevel compression = Compression)
     {
         ArgumentNullException.ThrowIfNull(region);
         int expectedBorder = layer == TileLayer.Terrain ? 1 : 0;
@@ -40,7 +42,7 @@ public static class TilePainter
         }
 
         using var output = new MemoryStream(layer == TileLayer.Terrain ? 160 * 1024 : 16 * 1024);
-        using (var png = new PngWriter(output, Size, Size, layer == TileLayer.Terrain ? PngFilter.None : PngFilter.Up, Compression))
+        using (var png = new PngWriter(output, Size, Size, layer == TileLayer.Terrain ? PngFilter.None : PngFilter.Up, compression))
         {
             if (layer == TileLayer.Terrain)
             {
