@@ -3,7 +3,7 @@ using Vwe.LoadCheck;
 
 // The service load check of docs/benchmarks.md: starts `vwe serve`, then drives concurrent clients on loopback
 // (cached file downloads, point queries on a warm world, fresh worlds) and prints one table row per scenario.
-// Usage: vwe-loadcheck --vwe PATH [--clients N] [--seconds S] [--fresh N] [--engines N]
+// Usage: vwe-loadcheck --vwe PATH [--clients N] [--seconds S] [--fresh N] [--engines N] [--only files,points,fresh,tiles]
 var options = LoadOptions.Parse(args);
 await using Server server = await Server.StartAsync(options);
 var check = new Scenarios(server.Client, options);
@@ -11,6 +11,22 @@ Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"vwe serve with {options.Engines} process engines; {options.Clients} clients, {options.Seconds} s per scenario after {Scenarios.WarmUpSeconds} s warm-up"));
 Console.WriteLine(LatencySummary.Header);
-await check.CachedFilesAsync();
-await check.PointsAsync();
-await check.FreshWorldsAsync();
+if (options.Runs("files"))
+{
+    await check.CachedFilesAsync();
+}
+
+if (options.Runs("points"))
+{
+    await check.PointsAsync();
+}
+
+if (options.Runs("fresh"))
+{
+    await check.FreshWorldsAsync();
+}
+
+if (options.Runs("tiles"))
+{
+    await check.TilesAsync();
+}

@@ -10,7 +10,7 @@ namespace Vwe.LoadCheck;
 /// The scenarios of the load check. Latency scenarios are closed loops: each client sends its next request when the
 /// last one has been read to the end, for a fixed time after a warm-up; the latency is request start to last byte.
 /// </summary>
-internal sealed class Scenarios(HttpClient client, LoadOptions options)
+internal sealed partial class Scenarios(HttpClient client, LoadOptions options)
 {
     public const int WarmUpSeconds = 2;
 

@@ -57,11 +57,17 @@ internal static class WorldSampler
             }
 
             (float x, float z) = area.At(index);
-            if (result.Biome is not null || result.Height is not null)
+            if (result.Height is not null)
             {
                 float height = world.Sample(x, z, out Biome biome, out _);
                 result.Biome?[index] = (ushort)biome;
-                result.Height?[index] = height;
+                result.Height[index] = height;
+            }
+            else if (result.Biome is not null)
+            {
+                // The biome alone skips the height, most of a sample's cost (the biomes map tiles); Sample computes
+                // the biome by this same call on the same inputs.
+                result.Biome[index] = (ushort)world.GetBiome(x, z);
             }
 
             result.BaseHeight?[index] = world.GetBaseHeight(x, z);

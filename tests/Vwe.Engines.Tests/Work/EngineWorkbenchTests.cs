@@ -89,4 +89,18 @@ public class EngineWorkbenchTests
             Assert.Equal(BitConverter.SingleToInt32Bits(expected.ForestFactor), BitConverter.SingleToInt32Bits(result.Forest![index]));
         }
     }
+
+    [Fact]
+    public void A_biome_only_sample_gives_the_biomes_of_a_full_sample()
+    {
+        var workbench = new EngineWorkbench(threads: 2, maxWorlds: 1);
+        var region = new SampleRegion(-11000.5, -11000.5, 171.875, 128, 128);
+
+        SampleResult biomes = workbench.Sample(new SampleJob(World.Seed, region, SampleFields.Biome), CancellationToken.None);
+        SampleResult full = workbench.Sample(new SampleJob(World.Seed, region, SampleFields.Biome | SampleFields.Height), CancellationToken.None);
+
+        Assert.Null(biomes.Height);
+        Assert.Equal(full.Biome, biomes.Biome);
+        Assert.True(full.Biome!.Distinct().Count() >= 8, "the region crosses most biomes and the world's edge");
+    }
 }
