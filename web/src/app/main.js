@@ -26,10 +26,28 @@ const page = {
   seedRequest: 0,
 };
 
-// For the browser tests and the bench: the map, and one entry per world shown ({ seedInt, layer, ms }: from
-// the seed entered to the first full screen of tiles).
+// For the browser tests and the bench: one entry per world or layer shown ({ seedInt, layer, newWorld, ms }: from
+// the seed entered to the first full screen of tiles), and the view as the page holds it.
 const timings = [];
-window.vwe = { page, timings };
+window.vwe = { page, timings, view };
+
+/** The view: centre (world metres), zoom, layer, seed, and whether tiles in view are still loading or failed. */
+function view() {
+  if (!page.map) {
+    return null;
+  }
+  const { x, z } = fromLatLng(page.map.getCenter());
+  return {
+    x,
+    z,
+    zoom: page.map.getZoom(),
+    layer: page.layer,
+    seedInt: page.seed ? page.seed.seedInt : null,
+    seedText: page.seed ? page.seed.text ?? null : null,
+    loading: page.tiles ? page.tiles.isLoading() : false,
+    failedTiles: document.querySelectorAll('img.vwe-tile-failed').length,
+  };
+}
 
 start();
 
