@@ -80,6 +80,21 @@ public sealed record PoolResponse(IReadOnlyList<EngineResponse> Engines);
 
 public sealed record EngineResponse(string Id, string Kind, string State, int? ProcessId, long JobsDone, IReadOnlyList<int> LoadedWorlds, bool Leased);
 
+/// <summary><c>GET /api/v1/tiles</c>: the tile grid of docs/tiles.md and the URL template of this server's tiles.</summary>
+public sealed record TilesResponse(
+    string TileVersion,
+    int WorldGenVersion,
+    int EngineDataVersion,
+    int TileSize,
+    double WorldSize,
+    int MinZoom,
+    int MaxZoom,
+    IReadOnlyList<string> Layers,
+    string Url);
+
+/// <summary><c>GET /api/v1/seed</c>: a seed text and the int the game hashes it to.</summary>
+public sealed record SeedResponse(string Seed, int SeedInt);
+
 /// <summary>The service's URLs, built in one place.</summary>
 public static class ApiPaths
 {

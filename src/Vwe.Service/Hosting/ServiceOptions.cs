@@ -33,6 +33,9 @@ public sealed record ServiceOptions
     /// <summary>Total bytes of cached worlds above which the least recently used are evicted.</summary>
     public long CacheSizeBytes { get; init; } = 10_000_000_000;
 
+    /// <summary>Bytes of tile PNGs kept in memory, least recently used dropped first (docs/tiles.md, "Caching").</summary>
+    public long TileCacheBytes { get; init; } = 128L * 1024 * 1024;
+
     /// <summary>Queued jobs at most; a request that needs one more gets 429.</summary>
     public int MaxQueued { get; init; } = 100;
 
@@ -67,6 +70,7 @@ public sealed record ServiceOptions
         Require(Engines is >= 1 and <= MaxEnginesLimit, Invariant($"--engines {Engines} is outside 1..{MaxEnginesLimit}."));
         Require(EngineKind != EngineKind.Process || EngineCommand is not null, "process engines need the command that starts `vwe engine`.");
         Require(CacheSizeBytes >= 0, Invariant($"--cache-size {CacheSizeBytes} is negative."));
+        Require(TileCacheBytes >= 0, Invariant($"the tile cache size {TileCacheBytes} is negative."));
         Require(MaxQueued is >= 1 and <= 1_000_000, Invariant($"--max-queued {MaxQueued} is outside 1..1000000."));
         Require(MaxRequestBodyBytes >= 1024, Invariant($"the request body limit {MaxRequestBodyBytes} is below 1024 bytes."));
         Require(DrainTimeout >= TimeSpan.Zero, "the drain timeout is negative.");

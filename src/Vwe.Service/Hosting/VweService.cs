@@ -16,6 +16,7 @@ using Vwe.Service.Api;
 using Vwe.Service.Cache;
 using Vwe.Service.Jobs;
 using Vwe.Service.Points;
+using Vwe.Service.Tiles;
 using Vwe.Service.Viewer;
 
 namespace Vwe.Service.Hosting;
@@ -116,6 +117,7 @@ public sealed class VweService : IAsyncDisposable
         builder.Services.AddSingleton(pool);
         builder.Services.AddSingleton(new PointBatcher(pool));
         builder.Services.AddSingleton(metrics);
+        AddTiles(builder.Services, pool, metrics, options.TileCacheBytes);
         builder.Services.AddSingleton(new Readiness(pool));
         builder.Services.AddSingleton(services => new JobRunner(store, cache, pool, metrics, time, services.GetRequiredService<ILoggerFactory>().CreateLogger("vwe.jobs")));
         builder.Services.AddSingleton(services => new WorldRequests(
@@ -227,6 +229,14 @@ public sealed class VweService : IAsyncDisposable
         api.MapJobs(apiKey);
         api.MapPoint();
         api.MapPool();
+        api.MapTiles();
+        api.MapSeed();
+    }
+
+    private static void AddTiles(IServiceCollection services, WarmEnginePool pool, ServiceMetrics metrics, long cacheBytes)
+    {
+        var cache = new TileCache(cacheBytes);
+        services.AddSingleton(new TileService(cache, new TileRenderer(pool), new TileMetrics(metrics, cache)));
     }
 
     private async Task StartCoreAsync(CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace Vwe.Service.Jobs;
 /// pool's (<c>Vwe.Pool</c>) and the engines' (<c>Vwe.Engines</c>). In Prometheus text they read
 /// <c>vwe_service_jobs_total{outcome}</c>, <c>vwe_service_jobs_submitted_total{result}</c>,
 /// <c>vwe_service_jobs_queued</c>, <c>vwe_service_jobs_running</c>, <c>vwe_service_job_duration_seconds</c>,
-/// <c>vwe_service_cache_bytes</c>, <c>vwe_service_cache_worlds</c>, <c>vwe_service_cache_evictions_total</c>.
+/// <c>vwe_service_cache_bytes</c>, <c>vwe_service_cache_worlds</c>, <c>vwe_service_cache_evictions_total</c>;
+/// the tiles' are in <see cref="Tiles.TileMetrics"/>.
 /// </summary>
 public sealed class ServiceMetrics : IDisposable
 {
@@ -33,6 +34,9 @@ public sealed class ServiceMetrics : IDisposable
         meter.CreateObservableGauge("vwe.service.cache.worlds", () => cache.Count, "{world}", "Worlds in the cache");
         meter.CreateObservableCounter("vwe.service.cache.evictions", () => cache.Evictions, "{world}", "Worlds evicted to keep the cache under its size");
     }
+
+    /// <summary>The service's meter, for the instruments of other parts (the tiles: <c>Tiles.TileMetrics</c>).</summary>
+    internal Meter Meter => meter;
 
     public void Submitted(string result) => submitted.Add(1, new KeyValuePair<string, object?>("result", result));
 
