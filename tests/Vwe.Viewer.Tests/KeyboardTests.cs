@@ -18,6 +18,7 @@ public sealed class KeyboardTests(ViewerFixture fixture)
         await viewer.Page.Keyboard.PressAsync("+");
         await viewer.WaitForViewAsync(0, 0, 4);
         await viewer.Page.Keyboard.PressAsync("-");
+        await viewer.WaitForViewAsync(0, 0, 3);
         await viewer.Page.Keyboard.PressAsync("-");
         await viewer.WaitForViewAsync(0, 0, 2);
 
@@ -33,7 +34,7 @@ public sealed class KeyboardTests(ViewerFixture fixture)
 
     private static async Task<JsonElement> WaitForMoveAsync(ViewerPage viewer, string condition)
     {
-        await viewer.Page.WaitForFunctionAsync($"() => {{ const v = window.vwe.view(); return {condition} && !v.loading; }}");
+        await viewer.WaitAsync($"() => {{ const v = window.vwe.view(); return {condition} && !v.loading; }}", null, $"the view moved: {condition}");
         return await viewer.ViewAsync();
     }
 }

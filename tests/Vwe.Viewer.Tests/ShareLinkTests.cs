@@ -31,7 +31,10 @@ public sealed class ShareLinkTests(ViewerFixture fixture)
         await viewer.Page.Locator("input[name=layer][value=biomes]").CheckAsync();
         await viewer.Page.Locator("#map").FocusAsync();
         await viewer.Page.Keyboard.PressAsync("ArrowRight");
-        await viewer.Page.WaitForFunctionAsync("() => !window.vwe.view().loading && window.location.hash.includes('layer=biomes') && !window.location.hash.includes('x=-3200&')");
+        await viewer.WaitAsync(
+            "() => !window.vwe.view().loading && window.location.hash.includes('layer=biomes') && !window.location.hash.includes('x=-3200&')",
+            null,
+            "the link updated for the biomes layer and the panned view");
         string link = viewer.Page.Url;
         Assert.Contains("v=g2-e", link, StringComparison.Ordinal);
         JsonElement before = await viewer.ViewAsync();

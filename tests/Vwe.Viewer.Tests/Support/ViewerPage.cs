@@ -24,7 +24,8 @@ public sealed class ViewerPage : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // A network change (another program adding an interface) aborts requests in flight; the page retries them.
+            if (message.Type == "error" && !message.Text.Contains("net::ERR_NETWORK_CHANGED", StringComparison.Ordinal))
             {
                 consoleErrors.Add(message.Text);
             }
@@ -41,7 +42,7 @@ public sealed class ViewerPage : IAsyncDisposable
     public async Task OpenAsync(string hash = "")
     {
         await Page.GotoAsync("/" + hash);
-        await Page.WaitForFunctionAsync("() => document.body.dataset.ready === 'true'", null, new() { Timeout = Ms(TileDeadline) });
+        await WaitAsync("() => document.body.dataset.ready === 'true'", null, "the page has read the tile API and applied its link");
     }
 
     /// <summary>Types a seed into the box (ticking "int" or not) and presses Enter.</summary>
@@ -55,17 +56,17 @@ public sealed class ViewerPage : IAsyncDisposable
     /// <summary>Waits until <paramref name="count"/> worlds or layers reached their first full screen; returns the last timing.</summary>
     public async Task<JsonElement> WaitForFirstScreenAsync(int count = 1)
     {
-        await Page.WaitForFunctionAsync("n => window.vwe.timings.length >= n", count, new() { Timeout = Ms(TileDeadline) });
+        await WaitAsync("n => window.vwe.timings.length >= n", count, $"{count} first screen(s) of tiles");
         return await EvaluateJsonAsync($"window.vwe.timings[{count - 1}]");
     }
 
     /// <summary>Waits until the map is centred on (x, z) at <paramref name="zoom"/> with every tile in view loaded.</summary>
     public async Task WaitForViewAsync(double x, double z, int zoom)
     {
-        await Page.WaitForFunctionAsync(
+        await WaitAsync(
             "([x, z, zoom]) => { const v = window.vwe.view(); return v && Math.abs(v.x - x) < 1 && Math.abs(v.z - z) < 1 && v.zoom === zoom && !v.loading; }",
             new object[] { x, z, zoom },
-            new() { Timeout = Ms(TileDeadline) });
+            $"the view centred on ({x}, {z}) at zoom {zoom} with its tiles loaded");
     }
 
     /// <summary>The view as the page holds it (<c>window.vwe.view()</c>).</summary>
@@ -113,13 +114,19 @@ public sealed class ViewerPage : IAsyncDisposable
 
     /// <summary>
     /// The colour of the tile pixel drawn at a screen point (read from the tile image itself, as a canvas would draw
-    /// it), e.g. <c>#92A75C</c>, or null when no loaded tile is there.
+    /// it), e.g. <c>#92A75C</c>, or null when no loaded tile of the current layer and zoom is there. Tiles take no
+    /// pointer events, so they are found by their boxes among the layer's current tiles.
     /// </summary>
     public async Task<string?> TileColourAtAsync(double screenX, double screenY)
     {
         JsonElement colour = await EvaluateJsonAsync(string.Create(CultureInfo.InvariantCulture, $$"""
             (() => {
-              const tile = document.elementsFromPoint({{screenX}}, {{screenY}}).find(e => e.tagName === 'IMG' && e.classList.contains('leaflet-tile-loaded'));
+              const layer = window.vwe.page.tiles;
+              const inside = (box) => box.left <= {{screenX}} && {{screenX}} < box.right && box.top <= {{screenY}} && {{screenY}} < box.bottom;
+              const tile = Object.values(layer._tiles)
+                .filter(t => t.current && t.el.classList.contains('leaflet-tile-loaded'))
+                .map(t => t.el)
+                .find(el => inside(el.getBoundingClientRect()));
               if (!tile) return null;
               const box = tile.getBoundingClientRect();
               const canvas = document.createElement('canvas');
@@ -140,6 +147,21 @@ public sealed class ViewerPage : IAsyncDisposable
     {
         ILocator error = Page.Locator("#seed-error");
         return await error.IsVisibleAsync() ? await error.TextContentAsync() : null;
+    }
+
+    /// <summary>Waits for a condition in the page; a missed deadline fails naming it, with the view, status and console errors.</summary>
+    public async Task WaitAsync(string condition, object? argument, string what)
+    {
+        try
+        {
+            await Page.WaitForFunctionAsync(condition, argument, new() { Timeout = Ms(TileDeadline) });
+        }
+        catch (TimeoutException)
+        {
+            string view = (await EvaluateJsonAsync("window.vwe && window.vwe.view ? window.vwe.view() : null")).ToString();
+            string status = await Page.Locator("#world-status").TextContentAsync() ?? "";
+            Assert.Fail($"not within {TileDeadline.TotalSeconds} s: {what}. View: {view}; status: {status}; console errors: {string.Join(" | ", consoleErrors)}");
+        }
     }
 
     public async Task<JsonElement> EvaluateJsonAsync(string expression)

@@ -24,12 +24,22 @@ async function readProblem(response) {
   return `the server answered ${response.status} ${response.statusText}`.trim();
 }
 
+/** Network failures (not HTTP errors) a GET is tried again after: a network change aborts requests in flight. */
+const GET_RETRY_DELAYS_MS = [200, 1000];
+
 async function send(path, init) {
   let response;
-  try {
-    response = await fetch(path, init);
-  } catch (failure) {
-    throw new ApiError(0, `the server cannot be reached (${failure.message}); is vwe serve still running?`);
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      response = await fetch(path, init);
+      break;
+    } catch (failure) {
+      const idempotent = !init || !init.method || init.method === 'GET';
+      if (failure.name === 'AbortError' || !idempotent || attempt >= GET_RETRY_DELAYS_MS.length) {
+        throw new ApiError(0, `the server cannot be reached (${failure.message}); is vwe serve still running?`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, GET_RETRY_DELAYS_MS[attempt]));
+    }
   }
   if (!response.ok) {
     throw new ApiError(response.status, await readProblem(response));

@@ -70,11 +70,10 @@ async function start() {
   });
   wireControls();
   window.addEventListener('hashchange', () => applyShareLink(parseShareHash(window.location.hash)));
+  // Read before the first view, which rewrites the hash; Leaflet needs a view before layers are added.
   const link = parseShareHash(window.location.hash);
-  if (link.x === undefined) {
-    const size = page.map.getSize();
-    page.map.setView(toLatLng(0, 0), zoomShowing(FIRST_VIEW_SPAN, size.x, size.y, info.minZoom, info.maxZoom));
-  }
+  const size = page.map.getSize();
+  page.map.setView(toLatLng(0, 0), zoomShowing(FIRST_VIEW_SPAN, size.x, size.y, info.minZoom, info.maxZoom));
   await applyShareLink(link);
   document.body.dataset.ready = 'true';
 }
@@ -219,8 +218,11 @@ function setGrid(on) {
   updateShareHash();
 }
 
-/** Applies a share link (on load, or when the hash is changed by hand): layer, grid, view, then the seed. */
+/** Applies a share link (on load, or when the hash is changed by hand): view, layer, grid, then the seed. */
 async function applyShareLink(link) {
+  if (link.x !== undefined) {
+    page.map.setView(toLatLng(link.x, link.z), link.zoom ?? page.map.getZoom(), { animate: false });
+  }
   if (link.layer !== undefined) {
     if (page.info.layers.includes(link.layer)) {
       setLayer(link.layer);
@@ -230,9 +232,6 @@ async function applyShareLink(link) {
   }
   if (link.grid !== undefined) {
     setGrid(link.grid);
-  }
-  if (link.x !== undefined) {
-    page.map.setView(toLatLng(link.x, link.z), link.zoom ?? page.map.getZoom(), { animate: false });
   }
   if (link.tileVersion !== undefined && link.tileVersion !== page.info.tileVersion) {
     setWorldStatus(`This link was made with tiles ${link.tileVersion}; this server draws ${page.info.tileVersion}, so details may differ.`, 'error');
