@@ -55,6 +55,12 @@ public sealed record ServiceOptions
     /// <summary>How long a request (a point query, a job) waits for a free engine.</summary>
     public TimeSpan EngineWaitTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The web viewer's files, served at <c>/</c>: <c>wwwroot/</c> beside the app, where the build puts them (web/Viewer.targets).
+    /// Without an <c>index.html</c> there, <c>/</c> answers a page saying the viewer was not built.
+    /// </summary>
+    public string ViewerDirectory { get; init; } = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+
     /// <summary>Whether <paramref name="host"/> is a loopback address (127.0.0.0/8, ::1) or <c>localhost</c>.</summary>
     public static bool IsLoopback(string host) =>
         host == "localhost" || (IPAddress.TryParse(host, out IPAddress? address) && IPAddress.IsLoopback(address));

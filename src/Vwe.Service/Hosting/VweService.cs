@@ -17,6 +17,7 @@ using Vwe.Service.Cache;
 using Vwe.Service.Jobs;
 using Vwe.Service.Points;
 using Vwe.Service.Tiles;
+using Vwe.Service.Viewer;
 
 namespace Vwe.Service.Hosting;
 
@@ -131,7 +132,7 @@ public sealed class VweService : IAsyncDisposable
             .AddPrometheusExporter());
 
         WebApplication app = builder.Build();
-        MapEndpoints(app, new ApiKeyFilter(options.ApiKey));
+        MapEndpoints(app, new ApiKeyFilter(options.ApiKey), options.ViewerDirectory);
         var service = new VweService(options, app, dataLock, database, pool, app.Services.GetRequiredService<JobRunner>(), metrics);
         try
         {
@@ -210,10 +211,11 @@ public sealed class VweService : IAsyncDisposable
         }
     }
 
-    private static void MapEndpoints(WebApplication app, ApiKeyFilter apiKey)
+    private static void MapEndpoints(WebApplication app, ApiKeyFilter apiKey, string viewerDirectory)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseViewer(viewerDirectory);
         MapApi(app, apiKey);
         app.MapHealth();
         app.MapOpenApi();

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Vwe.Viewer.Tests.Support;
+
+namespace Vwe.Viewer.Tests;
+
+/// <summary>The share link (the URL hash): seed, view, layer, grid and tile version, written as the view changes and restored on load.</summary>
+[Collection(ViewerTestGroup.Name)]
+public sealed class ShareLinkTests(ViewerFixture fixture)
+{
+    [BrowserFact]
+    public async Task A_share_link_opens_the_same_seed_view_layer_and_grid()
+    {
+        await using ViewerPage viewer = await fixture.NewPageAsync();
+        await viewer.OpenAsync("#seed=hnLycKKCMI&x=-3200&z=800&zoom=5&layer=terrain&grid=1");
+        await viewer.WaitForFirstScreenAsync();
+
+        JsonElement view = await viewer.ViewAsync();
+        Assert.Equal(ReferencePoints.SeedText, view.GetProperty("seedText").GetString());
+        Assert.Equal(ReferencePoints.SeedInt, view.GetProperty("seedInt").GetInt32());
+        Assert.Equal(-3200, view.GetProperty("x").GetDouble(), 0.5);
+        Assert.Equal(800, view.GetProperty("z").GetDouble(), 0.5);
+        Assert.Equal(5, view.GetProperty("zoom").GetInt32());
+        Assert.Equal("terrain", view.GetProperty("layer").GetString());
+        Assert.Equal(ReferencePoints.SeedText, await viewer.Page.Locator("#seed-input").InputValueAsync());
+        Assert.True(await viewer.Page.Locator("input[name=layer][value=terrain]").IsCheckedAsync());
+        Assert.True(await viewer.Page.Locator("#grid-toggle").IsCheckedAsync());
+        string tileSource = await viewer.Page.Locator("img.leaflet-tile-loaded").First.GetAttributeAsync("src") ?? "";
+        Assert.Contains($"/terrain/{ReferencePoints.SeedInt}/5/", tileSource, StringComparison.Ordinal);
+
+        // The link the page shows after moving on is a share link too: a fresh browser opening it sees the same.
+        await viewer.Page.Locator("input[name=layer][value=biomes]").CheckAsync();
+        await viewer.Page.Locator("#map").FocusAsync();
+        await viewer.Page.Keyboard.PressAsync("ArrowRight");
+        await viewer.WaitAsync(
+            "() => !window.vwe.view().loading && window.location.hash.includes('layer=biomes') && !window.location.hash.includes('x=-3200&')",
+            null,
+            "the link updated for the biomes layer and the panned view");
+        string link = viewer.Page.Url;
+        Assert.Contains("v=g2-e", link, StringComparison.Ordinal);
+        JsonElement before = await viewer.ViewAsync();
+
+        await using ViewerPage other = await fixture.NewPageAsync();
+        await other.OpenAsync(new Uri(link).Fragment);
+        await other.WaitForFirstScreenAsync();
+        JsonElement after = await other.ViewAsync();
+        Assert.Equal(before.GetProperty("x").GetDouble(), after.GetProperty("x").GetDouble(), 0.5);
+        Assert.Equal(before.GetProperty("z").GetDouble(), after.GetProperty("z").GetDouble(), 0.5);
+        Assert.Equal(5, after.GetProperty("zoom").GetInt32());
+        Assert.Equal("biomes", after.GetProperty("layer").GetString());
+        Assert.Equal(ReferencePoints.SeedInt, after.GetProperty("seedInt").GetInt32());
+        Assert.Empty(viewer.ConsoleErrors);
+        Assert.Empty(other.ConsoleErrors);
+    }
+}
