@@ -85,7 +85,8 @@ public class DockerEngineTests
             victim = test.Engine(test.Pool.Snapshot().Single(engine => engine.Leased).Id);
             kill = test.Client.Containers.KillContainerAsync(ContainerOf(victim), new ContainerKillParameters());
         });
-        ExportJob job = test.Job("hnLycKKCMI", new GridSpec(1024, 24));
+        // Large enough (4 M samples on half a CPU) that the kill always lands before the export ends.
+        ExportJob job = test.Job("hnLycKKCMI", new GridSpec(2048, 12));
         ExportOutcome outcome = await test.Pool.ExportAsync(job, killer, CancellationToken.None).WaitAsync(Deadline);
         await kill!;
 

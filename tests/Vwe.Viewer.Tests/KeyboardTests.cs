@@ -34,7 +34,7 @@ public sealed class KeyboardTests(ViewerFixture fixture)
 
     private static async Task<JsonElement> WaitForMoveAsync(ViewerPage viewer, string condition)
     {
-        await viewer.WaitAsync($"() => {{ const v = window.vwe.view(); return {condition} && !v.loading; }}", null, $"the view moved: {condition}");
+        await viewer.WaitAsync($"() => {{ const v = window.vwe.view(); return {condition} && !v.moving && !v.loading; }}", null, $"the view moved: {condition}");
         return await viewer.ViewAsync();
     }
 }

@@ -60,11 +60,11 @@ public sealed class ViewerPage : IAsyncDisposable
         return await EvaluateJsonAsync($"window.vwe.timings[{count - 1}]");
     }
 
-    /// <summary>Waits until the map is centred on (x, z) at <paramref name="zoom"/> with every tile in view loaded.</summary>
+    /// <summary>Waits until the map is centred on (x, z) at <paramref name="zoom"/>, at rest, with every tile in view loaded.</summary>
     public async Task WaitForViewAsync(double x, double z, int zoom)
     {
         await WaitAsync(
-            "([x, z, zoom]) => { const v = window.vwe.view(); return v && Math.abs(v.x - x) < 1 && Math.abs(v.z - z) < 1 && v.zoom === zoom && !v.loading; }",
+            "([x, z, zoom]) => { const v = window.vwe.view(); return v && Math.abs(v.x - x) < 1 && Math.abs(v.z - z) < 1 && v.zoom === zoom && !v.moving && !v.loading; }",
             new object[] { x, z, zoom },
             $"the view centred on ({x}, {z}) at zoom {zoom} with its tiles loaded");
     }

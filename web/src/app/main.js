@@ -24,6 +24,7 @@ const page = {
   tiles: null,
   grid: null,
   seedRequest: 0,
+  moving: false,
 };
 
 // For the browser tests and the bench: one entry per world or layer shown ({ seedInt, layer, newWorld, ms }: from
@@ -31,7 +32,10 @@ const page = {
 const timings = [];
 window.vwe = { page, timings, view };
 
-/** The view: centre (world metres), zoom, layer, seed, and whether tiles in view are still loading or failed. */
+/**
+ * The view: centre (world metres), zoom, layer, seed, whether the map is still moving (Leaflet drops a zoom asked
+ * for during a zoom animation) and whether tiles in view are still loading or failed.
+ */
 function view() {
   if (!page.map) {
     return null;
@@ -44,6 +48,7 @@ function view() {
     layer: page.layer,
     seedInt: page.seed ? page.seed.seedInt : null,
     seedText: page.seed ? page.seed.text ?? null : null,
+    moving: page.moving,
     loading: page.tiles ? page.tiles.isLoading() : false,
     failedTiles: document.querySelectorAll('img.vwe-tile-failed').length,
   };
@@ -91,6 +96,8 @@ function createMap(info) {
     maxBoundsViscosity: 1,
   });
   L.control.scale({ imperial: false, maxWidth: 160, position: 'bottomright' }).addTo(map);
+  map.on('movestart', () => { page.moving = true; });
+  map.on('moveend', () => { page.moving = false; });
   map.on('moveend', updateShareHash);
   return map;
 }
