@@ -23,6 +23,17 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public void Generate_refuses_an_engine_kind_it_does_not_run()
+    {
+        CliResult result = Cli.Run("generate", "hnLycKKCMI", "--engine", "docker");
+
+        Assert.Equal((2, ""), (result.ExitCode, result.Output));
+        Assert.Single(PointCommandTests.Lines(result.Error));
+        Assert.Contains("'docker'", result.Error, StringComparison.Ordinal);
+        Assert.Contains("'inprocess'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Root_help_lists_the_commands_and_exit_codes()
     {
         CliResult result = Cli.Run("--help");

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Vwe.Engines;
 using Vwe.Engines.Hosting;
+using Vwe.Protocol;
 
 namespace Vwe.Cli.Commands;
 
@@ -66,6 +67,9 @@ internal static class EngineCommand
                 },
                 Faults = ParseFaults(parse.GetValue(faults) ?? []),
                 ParentProcessId = parse.GetValue(parent),
+
+                // Only the vwe-engine image listens on TCP; a pool's child processes speak over stdio.
+                Kind = parse.GetValue(listen) is null ? EngineKinds.Process : EngineKinds.Container,
             };
             var host = new EngineHost(options);
             return parse.GetValue(listen) is { } address

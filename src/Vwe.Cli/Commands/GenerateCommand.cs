@@ -54,6 +54,7 @@ internal static class GenerateCommand
             HelpName = "inprocess|process",
             DefaultValueFactory = _ => "inprocess",
         };
+        engine.AcceptOnlyFromAmong("inprocess", "process");
         var json = new Option<bool>("--json")
         {
             Description = "Print the result (world key, folder, files with sizes and SHA-256, timings) as one JSON document instead of the summary.",

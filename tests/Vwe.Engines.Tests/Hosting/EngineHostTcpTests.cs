@@ -25,6 +25,7 @@ public class EngineHostTcpTests
             JsonElement hello = await connection.ReadAsync();
             Assert.Equal(("hello", 1), (hello.GetProperty("type").GetString(), hello.GetProperty("protocol").GetInt32()));
             Assert.Equal(engine.ProcessId, hello.GetProperty("pid").GetInt32());
+            Assert.Equal("container", hello.GetProperty("kind").GetString());
 
             await connection.SendAsync("""{"id":1,"op":"ping"}""");
             JsonElement pong = await connection.ReadAsync();

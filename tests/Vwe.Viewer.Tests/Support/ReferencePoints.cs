@@ -4,7 +4,7 @@ namespace Vwe.Viewer.Tests.Support;
 
 /// <summary>
 /// World points of seed hnLycKKCMI (int 1706363555) with their biome and height, from the spec's §10.3 table
-/// (/work/shared/spec/worldgen.md; the same rows as tests/Vwe.Cli.Tests/PointCommandTests): the whole-metre ones,
+/// (docs/spec/worldgen.md; the same rows as tests/Vwe.Cli.Tests/PointCommandTests): the whole-metre ones,
 /// which the readout (whole metres) can point at exactly. Spread over every direction, so a map drawn upside down
 /// or mirrored cannot pass.
 /// </summary>
