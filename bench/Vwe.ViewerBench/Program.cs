@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Vwe.Bench;
 using Vwe.ViewerBench;
 
 // vwe-viewerbench first-screen [--runs N] [--engines N]   time from entering a seed to the first full screen of tiles
@@ -8,7 +9,11 @@ using Vwe.ViewerBench;
 string command = args.Length > 0 ? args[0] : "first-screen";
 int runs = IntOption("--runs", 5);
 int engines = IntOption("--engines", 2);
-await using Server server = await Server.StartAsync(engines);
+// The built vwe.dll (with the viewer in wwwroot/) is copied beside this program.
+await using ServeProcess server = await ServeProcess.StartAsync(
+    Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet",
+    [Path.Combine(AppContext.BaseDirectory, "vwe.dll")],
+    ["--engines", engines.ToString(CultureInfo.InvariantCulture)]);
 await using Browser browser = await Browser.LaunchAsync();
 switch (command)
 {

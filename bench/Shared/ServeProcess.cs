@@ -2,17 +2,21 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
-namespace Vwe.ViewerBench;
+namespace Vwe.Bench;
 
-/// <summary>The built <c>vwe serve --port 0</c> (vwe.dll beside this program) on a data folder of its own; stopped with SIGTERM, folder deleted.</summary>
-internal sealed class Server : IAsyncDisposable
+/// <summary>
+/// A real <c>vwe serve --port 0</c> on a data folder of its own, ready (GET /readyz answers 200) when started;
+/// stopped with SIGTERM and its folder deleted. Shared by the benchmark programs that drive the service.
+/// </summary>
+internal sealed class ServeProcess : IAsyncDisposable
 {
     private const string ListeningPrefix = "vwe serve: listening on ";
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
     private readonly Process process;
     private readonly string data;
 
-    private Server(Process process, string data, Uri address)
+    private ServeProcess(Process process, string data, Uri address)
     {
         this.process = process;
         this.data = data;
@@ -21,25 +25,25 @@ internal sealed class Server : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<Server> StartAsync(int engines)
+    /// <summary>Runs <paramref name="program"/> with <paramref name="programArguments"/>, then <c>serve --port 0 --data DIR</c> and <paramref name="serveOptions"/>.</summary>
+    public static async Task<ServeProcess> StartAsync(string program, IEnumerable<string> programArguments, IEnumerable<string> serveOptions)
     {
-        string data = Path.Combine(Path.GetTempPath(), $"vwe-viewerbench-{Guid.NewGuid():N}");
-        string dll = Path.Combine(AppContext.BaseDirectory, "vwe.dll");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { dll, "serve", "--port", "0", "--data", data, "--engines", engines.ToString(CultureInfo.InvariantCulture) })
+        string data = Path.Combine(Path.GetTempPath(), $"vwe-bench-{Guid.NewGuid():N}");
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in programArguments.Concat(["serve", "--port", "0", "--data", data]).Concat(serveOptions))
         {
             info.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {dll}");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
         process.ErrorDataReceived += (_, _) => { }; // the line log; drained so the pipe never fills
         process.BeginErrorReadLine();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(StartDeadline);
         while (await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
         {
             if (line.StartsWith(ListeningPrefix, StringComparison.Ordinal))
             {
-                var server = new Server(process, data, new Uri(line[ListeningPrefix.Length..]));
+                var server = new ServeProcess(process, data, new Uri(line[ListeningPrefix.Length..]));
                 await server.WaitUntilReadyAsync();
                 return server;
             }
@@ -67,9 +71,9 @@ internal sealed class Server : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while ((await client.GetAsync(new Uri("/readyz", UriKind.Relative))).StatusCode != HttpStatusCode.OK)
         {
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            if (clock.Elapsed > StartDeadline)
             {
-                throw new TimeoutException("vwe serve not ready (GET /readyz) within 60 s");
+                throw new TimeoutException($"vwe serve not ready (GET /readyz) within {StartDeadline.TotalSeconds} s");
             }
 
             await Task.Delay(50);
