@@ -9,12 +9,12 @@ internal static class SeedInput
     /// <summary>Longest seed text accepted, in UTF-16 code units.</summary>
     public const int MaxTextLength = 4096;
 
-    public static void CheckLength(string text)
+    /// <summary>Refuses a text over <see cref="MaxTextLength"/>; <paramref name="advice"/> names what the command offers instead.</summary>
+    public static void CheckLength(string text, string advice = "Use a shorter text.")
     {
         if (text.Length > MaxTextLength)
         {
-            throw new InputException(
-                $"seed text is {text.Length} UTF-16 code units long; the limit is {MaxTextLength}. Use a shorter text, or pass the int seed with --int.");
+            throw new InputException($"seed text is {text.Length} UTF-16 code units long; the limit is {MaxTextLength}. {advice}");
         }
     }
 
@@ -23,7 +23,7 @@ internal static class SeedInput
     {
         if (!isInt)
         {
-            CheckLength(value);
+            CheckLength(value, "Use a shorter text, or pass the int seed with --int.");
             return (StableHash.WorldSeed(value), value);
         }
 

@@ -4,7 +4,7 @@ namespace Vwe.Engines.Containers;
 public sealed class DockerUnavailableException : Exception
 {
     public DockerUnavailableException(Uri endpoint, Exception inner)
-        : base($"no Docker daemon answers at {endpoint} ({Innermost(inner)}); start one (dockerd, or systemctl start docker) or point DOCKER_HOST or --docker-host at a running daemon", inner)
+        : base($"no Docker daemon answers at {endpoint} ({Reason(endpoint, inner)}); start one (dockerd, or systemctl start docker) or point DOCKER_HOST or --docker-host at a running daemon", inner)
     {
         Endpoint = endpoint;
     }
@@ -17,8 +17,14 @@ public sealed class DockerUnavailableException : Exception
 
     public Uri Endpoint { get; }
 
-    private static string Innermost(Exception exception)
+    /// <summary>A missing socket file says so: the socket error for it ("Cannot assign requested address") misleads.</summary>
+    private static string Reason(Uri endpoint, Exception exception)
     {
+        if (endpoint.Scheme == "unix" && !File.Exists(endpoint.AbsolutePath))
+        {
+            return $"no socket file {endpoint.AbsolutePath}";
+        }
+
         while (exception.InnerException is { } inner)
         {
             exception = inner;

@@ -24,6 +24,20 @@ public sealed class BindingTests
     }
 
     [Fact]
+    public async Task Engines_that_cannot_start_stop_the_service_with_exit_code_4()
+    {
+        using var data = new TempDirectory();
+
+        // Container engines on a Docker endpoint where no daemon can answer: the pool's start fails after listening.
+        (int exitCode, string output, string error) = await ServeProcess.RunExpectingExitAsync(
+            ["--port", "0", "--data", data.Path, "--engines", "1", "--engine", "docker", "--docker-host", $"unix://{data.Path}/no-daemon.sock"]);
+
+        Assert.True(exitCode == 4, $"exit code {exitCode}; stderr: {error}");
+        Assert.StartsWith("vwe serve: listening on ", output, StringComparison.Ordinal);
+        Assert.Contains($"no Docker daemon answers at unix://{data.Path}/no-daemon.sock (no socket file {data.Path}/no-daemon.sock)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_port_in_use_refuses_to_start_with_exit_code_2_and_one_line()
     {
         using var data = new TempDirectory();
@@ -49,9 +63,12 @@ public sealed class BindingTests
         ServiceApi api = serve.Api;
         string body = System.Text.Json.JsonSerializer.Serialize(GoldenWorld.Reference.Request);
 
-        BadInputTests.AssertProblem(await api.SubmitRawAsync(body), HttpStatusCode.Unauthorized, "POST without X-Api-Key");
-        BadInputTests.AssertProblem(
-            await api.SubmitRawAsync(body, new Dictionary<string, string> { ["X-Api-Key"] = Key + "x" }), HttpStatusCode.Unauthorized, "POST with a wrong key");
+        ApiResponse keyless = await api.SubmitRawAsync(body);
+        BadInputTests.AssertProblem(keyless, HttpStatusCode.Unauthorized, "POST without X-Api-Key");
+        Assert.Equal("API key required", keyless.Json.GetProperty("title").GetString());
+        ApiResponse wrongKey = await api.SubmitRawAsync(body, new Dictionary<string, string> { ["X-Api-Key"] = Key + "x" });
+        BadInputTests.AssertProblem(wrongKey, HttpStatusCode.Unauthorized, "POST with a wrong key");
+        Assert.Equal("Wrong API key", wrongKey.Json.GetProperty("title").GetString());
         Assert.False(Directory.Exists(data.Combine("worlds", GoldenWorld.Reference.WorldKey)));
 
         ApiResponse accepted = await api.SubmitRawAsync(body, new Dictionary<string, string> { ["X-Api-Key"] = Key });

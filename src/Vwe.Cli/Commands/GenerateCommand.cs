@@ -54,7 +54,6 @@ internal static class GenerateCommand
             HelpName = "inprocess|process",
             DefaultValueFactory = _ => "inprocess",
         };
-        engine.AcceptOnlyFromAmong("inprocess", "process");
         var json = new Option<bool>("--json")
         {
             Description = "Print the result (world key, folder, files with sizes and SHA-256, timings) as one JSON document instead of the summary.",
@@ -77,6 +76,11 @@ internal static class GenerateCommand
 
             string folder = OutputFolder.Resolve(parse.GetValue(output), WorldKey.For(worldSeed, grid));
             EngineKind kind = EnginePoolSetup.ParseKind(parse.GetValue(engine)!);
+            if (kind == EngineKind.Docker)
+            {
+                throw new InputException("--engine docker: generate runs inprocess or process engines; for containers use vwe batch --engine docker.");
+            }
+
             var plan = new Plan(worldSeed, seedText, grid, formats, gridLayers, threadCount, folder, kind);
             return RunAsync(plan, parse.GetValue(json), parse.InvocationConfiguration, cancellation);
         });

@@ -29,9 +29,14 @@ internal sealed class ApiKeyFilter(string? apiKey) : IEndpointFilter
             return next(context);
         }
 
-        return ValueTask.FromResult<object?>(Problems.Make(
-            StatusCodes.Status401Unauthorized,
-            "API key required",
-            $"this service is bound off loopback: send its key (VWE_API_KEY where it runs) in the {Header} header with every POST and DELETE."));
+        return ValueTask.FromResult<object?>(given is null
+            ? Problems.Make(
+                StatusCodes.Status401Unauthorized,
+                "API key required",
+                $"this service needs its key (VWE_API_KEY where it runs) in the {Header} header with every POST and DELETE.")
+            : Problems.Make(
+                StatusCodes.Status401Unauthorized,
+                "Wrong API key",
+                $"the {Header} header does not hold this service's key; send the VWE_API_KEY it was started with."));
     }
 }

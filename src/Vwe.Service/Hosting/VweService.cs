@@ -41,6 +41,9 @@ public sealed class VweService : IAsyncDisposable
     private readonly ServiceMetrics metrics;
     private readonly ILogger logger;
     private readonly TaskCompletionSource stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Why the engine pool could not start; the stop it causes faults <see cref="Completion"/> with it.</summary>
+    private Exception? poolFailure;
     private readonly CancellationTokenSource poolStart = new();
     private readonly Lock stopGate = new();
     private Task? stopping;
@@ -262,7 +265,8 @@ public sealed class VweService : IAsyncDisposable
         {
             logger.PoolFailed(exception.Message);
             app.Services.GetRequiredService<Readiness>().Failed(exception.Message);
-            _ = StopAsync().ContinueWith(_ => stopped.TrySetException(exception), TaskScheduler.Default);
+            poolFailure = exception;
+            _ = StopAsync();
             throw;
         }
     }
@@ -298,7 +302,14 @@ public sealed class VweService : IAsyncDisposable
             database.Dispose();
             dataLock.Dispose();
             poolStart.Dispose();
-            stopped.TrySetResult();
+            if (poolFailure is { } failure)
+            {
+                stopped.TrySetException(failure);
+            }
+            else
+            {
+                stopped.TrySetResult();
+            }
         }
     }
 }

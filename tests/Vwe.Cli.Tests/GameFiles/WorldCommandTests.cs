@@ -96,6 +96,18 @@ public class WorldCommandTests
     }
 
     [Fact]
+    public void A_too_long_seed_is_one_line_offering_only_what_create_has_and_writes_nothing()
+    {
+        using var worlds = new TempDirectory();
+
+        CliResult result = Cli.Run("world", "create", "--name", "Midgard", "--seed", new string('a', 4097), "--dir", worlds.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("vwe: seed text is 4097 UTF-16 code units long; the limit is 4096. Use a shorter text.\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Empty(worlds.Entries());
+    }
+
+    [Fact]
     public void Show_of_an_unknown_version_or_truncated_file_is_one_line_with_exit_2()
     {
         using var folder = new TempDirectory();
