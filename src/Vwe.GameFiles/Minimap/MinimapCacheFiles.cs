@@ -46,13 +46,13 @@ public static class MinimapCacheFiles
         if (colors.Length == 0 || colors.Length % 4 != 0 || !IsSquare(colors.Length / 4, out int size))
         {
             throw new GameFileException(
-                $"'{biomePath}' holds {colors.Length} bytes, not 4 per pixel of a square map; the cache is damaged. Delete the cache files and load the world in the game again.");
+                $"'{biomePath}' inflates to {colors.Length} bytes, not 4 per pixel of a square map; the cache is damaged. Delete the cache files and load the world in the game again.");
         }
 
         if (heightBytes.Length != colors.Length / 2)
         {
             throw new GameFileException(
-                $"'{heightPath}' holds {heightBytes.Length} bytes where a {size}² map has {colors.Length / 2}; the cache is damaged. " +
+                $"'{heightPath}' inflates to {heightBytes.Length} bytes where a {size}² map has {colors.Length / 2}; the cache is damaged. " +
                 "Delete the cache files and load the world in the game again.");
         }
 

@@ -45,7 +45,7 @@ public static class OutputPath
 
         if (File.Exists(full))
         {
-            throw new IOException($"output folder '{outputDirectory}' is an existing file; give a folder path, or move the file away");
+            throw new IOException($"output folder '{outputDirectory}' is an existing file; give a folder path, or move the file away.");
         }
 
         // The nearest existing ancestor must be a folder: a file there would make every step below fail half-way.
@@ -54,7 +54,7 @@ public static class OutputPath
             if (File.Exists(ancestor))
             {
                 throw new IOException(
-                    $"output folder '{outputDirectory}' lies under '{ancestor}', which is a file; give a folder path");
+                    $"output folder '{outputDirectory}' lies under '{ancestor}', which is a file; give a folder path.");
             }
 
             if (Directory.Exists(ancestor))
