@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
-using Vwe.Engines;
 using Vwe.Maps.Tiles;
-using Vwe.Pool;
 using Vwe.Service.Tiles;
 using Vwe.WorldGen;
 
@@ -21,8 +19,6 @@ namespace Vwe.Service.Api;
 internal static class TileEndpoints
 {
     private const string Immutable = "public, max-age=31536000, immutable";
-
-    private const int RetryAfterSeconds = 5;
 
     public static void MapTiles(this RouteGroupBuilder api)
     {
@@ -69,13 +65,9 @@ internal static class TileEndpoints
         {
             tile = await tiles.GetAsync(key, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is PoolTimeoutException or EnginesCannotStartException or EngineFailedException or PoolClosedException)
+        catch (Exception exception) when (Problems.IsEnginesUnavailable(exception))
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return Problems.Make(
-                StatusCodes.Status503ServiceUnavailable,
-                "Engines unavailable",
-                $"tile {key} could not be rendered now ({exception.Message.TrimEnd('.')}); try again shortly.");
+            return Problems.EnginesUnavailable(context.Response, $"tile {key} could not be rendered", exception);
         }
 
         context.Response.Headers.CacheControl = Immutable;
