@@ -114,6 +114,29 @@ public sealed class TileTests(ServiceFixture service) : IClassFixture<ServiceFix
         Assert.Equal(HttpStatusCode.OK, changed.Status);
     }
 
+    [Fact]
+    public async Task A_HEAD_request_answers_the_headers_of_the_GET_without_the_body()
+    {
+        string path = TilePath("biomes", new TileId(2, 1, 2));
+        using HttpResponseMessage get = await service.Api.Http.GetAsync(path);
+        byte[] png = await get.Content.ReadAsByteArrayAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+        using HttpResponseMessage head = await service.Api.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("image/png", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal("public, max-age=31536000, immutable", head.Headers.CacheControl?.ToString());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Head, path);
+        revalidate.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+        using HttpResponseMessage notModified = await service.Api.Http.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
     [Theory]
     [InlineData(2, 1, -4)] // north
     [InlineData(2, 7, 5)] // south-east

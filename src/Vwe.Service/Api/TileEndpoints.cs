@@ -20,12 +20,14 @@ internal static class TileEndpoints
 {
     private const string Immutable = "public, max-age=31536000, immutable";
 
+    private const string TilePattern = "/tiles/{tileVersion}/{layer}/{seedInt}/{z}/{x}/{file}";
+
     public static void MapTiles(this RouteGroupBuilder api)
     {
         api.MapGet("/tiles", Describe)
             .WithName("DescribeTiles")
             .WithSummary("The tile grid (size, levels, layers) and the URL template of this server's tiles.");
-        api.MapGet("/tiles/{tileVersion}/{layer}/{seedInt}/{z}/{x}/{file}", GetTileAsync)
+        api.MapGet(TilePattern, GetTileAsync)
             .WithName("GetTile")
             .WithSummary("One 256×256 map tile as PNG; {file} is the tile row y followed by .png.")
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
@@ -33,6 +35,10 @@ internal static class TileEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        // HEAD: the GET's headers (length, ETag, caching) without its body, as for any static file; caches and link
+        // checkers ask it. Kestrel drops the body. Left out of the OpenAPI document, where it would repeat GetTile.
+        api.MapMethods(TilePattern, [HttpMethods.Head], GetTileAsync).ExcludeFromDescription();
     }
 
     private static Ok<TilesResponse> Describe() => TypedResults.Ok(new TilesResponse(
