@@ -102,22 +102,24 @@ internal static class TileEndpoints
 
         if (!TryInt(seedInt, out _))
         {
-            return $"seedInt '{seedInt}' is not an int (-2147483648..2147483647); GET {ApiPaths.Root}/seed?text=TEXT gives the int of a seed text.";
+            return Respelled("seedInt", seedInt)
+                ?? $"seedInt '{seedInt}' is not an int (-2147483648..2147483647); GET {ApiPaths.Root}/seed?text=TEXT gives the int of a seed text.";
         }
 
         if (!TryInt(z, out int zoom))
         {
-            return $"zoom '{z}' is not an integer; use {TileGrid.MinZoom}..{TileGrid.MaxZoom}.";
+            return Respelled("zoom", z) ?? $"zoom '{z}' is not an integer; use {TileGrid.MinZoom}..{TileGrid.MaxZoom}.";
         }
 
         if (!TryInt(x, out int column))
         {
-            return $"tile x '{x}' is not an integer.";
+            return Respelled("tile x", x) ?? $"tile x '{x}' is not an integer.";
         }
 
         if (!TryRow(file, out int row))
         {
-            return $"'{file}' is not a tile y followed by .png, e.g. 3.png.";
+            return (file.EndsWith(".png", StringComparison.Ordinal) ? Respelled("tile y", file[..^4]) : null)
+                ?? $"'{file}' is not a tile y followed by .png, e.g. 3.png.";
         }
 
         return TileGrid.Check(new TileId(zoom, column, row)) ?? "the tile address is not valid.";
@@ -129,6 +131,17 @@ internal static class TileEndpoints
         return file.EndsWith(".png", StringComparison.Ordinal) && TryInt(file[..^4], out row);
     }
 
+    /// <summary>
+    /// An int written the one way the URL template's numbers are: no '+', no leading zeros, no "-0". A tile has one
+    /// URL, as its layer has one spelling, so every cache on the way keeps one copy of it.
+    /// </summary>
     private static bool TryInt(string text, out int value) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)
+        && text == value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>For an int written another way ("07", "+7", "-0"), how to write it; null for text that is no int at all.</summary>
+    private static string? Respelled(string part, string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+            ? string.Create(CultureInfo.InvariantCulture, $"{part} '{text}' is written {value} in a tile URL (no '+', leading zeros or -0: a tile has one URL).")
+            : null;
 }
