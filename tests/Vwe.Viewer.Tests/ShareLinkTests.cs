@@ -51,4 +51,25 @@ public sealed class ShareLinkTests(ViewerFixture fixture)
         Assert.Empty(viewer.ConsoleErrors);
         Assert.Empty(other.ConsoleErrors);
     }
+
+    [BrowserFact]
+    public async Task A_link_with_a_seed_still_names_its_unknown_layer_and_other_tile_version_once_the_world_is_shown()
+    {
+        await using ViewerPage viewer = await fixture.NewPageAsync();
+        await viewer.OpenAsync("#seed=hnLycKKCMI&layer=roads&v=g9-e9");
+        await viewer.WaitForFirstScreenAsync();
+
+        JsonElement view = await viewer.ViewAsync();
+        Assert.Equal("biomes", view.GetProperty("layer").GetString());
+        Assert.Equal(ReferencePoints.SeedInt, view.GetProperty("seedInt").GetInt32());
+        string notes = await viewer.Page.Locator("#action-status").TextContentAsync() ?? "";
+        Assert.Contains("“roads”", notes, StringComparison.Ordinal);
+        Assert.Contains("g9-e9", notes, StringComparison.Ordinal);
+        Assert.Empty(viewer.ConsoleErrors);
+
+        // A later link without anything wrong takes the notes away.
+        await viewer.Page.EvaluateAsync("window.location.hash = '#seed=hnLycKKCMI&layer=terrain'");
+        await viewer.WaitAsync("() => window.vwe.view().layer === 'terrain'", null, "the terrain layer of the edited link");
+        Assert.Equal("", await viewer.Page.Locator("#action-status").TextContentAsync());
+    }
 }
