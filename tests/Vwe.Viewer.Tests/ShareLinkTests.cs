@@ -72,4 +72,25 @@ public sealed class ShareLinkTests(ViewerFixture fixture)
         await viewer.WaitAsync("() => window.vwe.view().layer === 'terrain'", null, "the terrain layer of the edited link");
         Assert.Equal("", await viewer.Page.Locator("#action-status").TextContentAsync());
     }
+
+    [BrowserFact]
+    public async Task Garbage_in_a_link_keeps_the_page_values_without_errors()
+    {
+        await using ViewerPage viewer = await fixture.NewPageAsync();
+        await viewer.OpenAsync("#seed=hnLycKKCMI&x=NaN&z=800&zoom=2.5");
+        await viewer.WaitForFirstScreenAsync();
+        JsonElement first = await viewer.ViewAsync();
+        Assert.Equal(0, first.GetProperty("x").GetDouble(), 0.5);
+        Assert.Equal(0, first.GetProperty("z").GetDouble(), 0.5);
+
+        // Empty seeds are no seed (the world stays, no error); a centre far beyond the map goes to its nearest corner.
+        await viewer.Page.EvaluateAsync("window.location.hash = '#seed=&seedInt=&x=1e308&z=-1e308&zoom=1e300'");
+        await viewer.WaitAsync("() => { const v = window.vwe.view(); return v.zoom > 2 && !v.moving && !v.loading; }", null, "the edited link's view at rest");
+
+        JsonElement view = await viewer.ViewAsync();
+        Assert.Equal(ReferencePoints.SeedInt, view.GetProperty("seedInt").GetInt32());
+        Assert.Null(await viewer.SeedErrorAsync());
+        Assert.True(view.GetProperty("x").GetDouble() > 20_000 && view.GetProperty("z").GetDouble() < -20_000, $"the south-east corner: {view}");
+        Assert.Empty(viewer.ConsoleErrors);
+    }
 }

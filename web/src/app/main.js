@@ -234,7 +234,10 @@ function setGrid(on) {
 async function applyShareLink(link) {
   const notes = [];
   if (link.x !== undefined) {
-    page.map.setView(toLatLng(link.x, link.z), link.zoom ?? page.map.getZoom(), { animate: false });
+    // The map keeps its centre within one window of the world, but Leaflet's projection overflows for centres
+    // near 1e308 m (a wrong corner, or an "Invalid LatLng (NaN, NaN)" thrown): clamp first.
+    const inMap = (metres) => Math.min(WORLD_SIZE, Math.max(-WORLD_SIZE, metres));
+    page.map.setView(toLatLng(inMap(link.x), inMap(link.z)), link.zoom ?? page.map.getZoom(), { animate: false });
   }
   if (link.layer !== undefined) {
     if (page.info.layers.includes(link.layer)) {
