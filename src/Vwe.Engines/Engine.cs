@@ -80,7 +80,7 @@ public abstract class Engine : IAsyncDisposable
     /// </summary>
     public async Task<WorldLoad> LoadAsync(int seed, TimeSpan? deadline, CancellationToken cancellationToken)
     {
-        Lifecycle.MoveTo(EngineState.Generating);
+        MoveToJobState(EngineState.Generating);
         WorldLoad load;
         try
         {
@@ -109,7 +109,7 @@ public abstract class Engine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         TimeSpan load = await EnsureLoadedAsync(job.Seed, job.Deadline, cancellationToken).ConfigureAwait(false);
-        Lifecycle.MoveTo(EngineState.Exporting);
+        MoveToJobState(EngineState.Exporting);
         ExportOutcome outcome = await Guard(ExportCoreAsync(job, progress, cancellationToken)).ConfigureAwait(false);
         EngineMetrics.ExportDuration.Record(outcome.ExportTime.TotalSeconds, KindTag);
         return outcome with { LoadTime = load + outcome.LoadTime };
@@ -120,7 +120,7 @@ public abstract class Engine : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(job);
         TimeSpan load = await EnsureLoadedAsync(job.Seed, job.Deadline, cancellationToken).ConfigureAwait(false);
-        Lifecycle.MoveTo(EngineState.Exporting);
+        MoveToJobState(EngineState.Exporting);
         SampleResult result = await Guard(SampleCoreAsync(job, cancellationToken)).ConfigureAwait(false);
         EngineMetrics.SampleDuration.Record(result.SampleTime.TotalSeconds, KindTag);
         return result with { LoadTime = load + result.LoadTime };
@@ -201,6 +201,21 @@ public abstract class Engine : IAsyncDisposable
         }
 
         return (await LoadAsync(seed, deadline, cancellationToken).ConfigureAwait(false)).Duration;
+    }
+
+    /// <summary>
+    /// Moves a job on (to Generating or Exporting). An engine found Unhealthy here broke after its owner took it
+    /// (its process exited while idle, or between the load and the export): the engine's failure, so the job may
+    /// be retried on another one. Any other refused move (a job on a stopped engine) is the caller's bug.
+    /// </summary>
+    private void MoveToJobState(EngineState to)
+    {
+        if (!Lifecycle.TryMoveTo(to, out EngineState from))
+        {
+            throw from == EngineState.Unhealthy
+                ? new EngineFailedException(Id, $"it was already {from} when the job reached it")
+                : new IllegalTransitionException(Id, from, to);
+        }
     }
 
     private void NoteLoaded(int seed)

@@ -39,6 +39,51 @@ public sealed class PointTests(ServiceFixture service) : IClassFixture<ServiceFi
         Assert.True((await service.Api.MetricsAsync()).HistogramCount("vwe_engine_sample_duration") > before, "an engine sampled the point");
     }
 
+    [Fact]
+    public async Task While_no_engine_can_run_a_point_query_is_503_problem_json_with_retry_after_then_answered_again()
+    {
+        using var data = new TempDirectory();
+        await using ServeProcess serve = await ServeProcess.StartAsync(data.Path);
+        await Eventually.Value(
+            async () => (await serve.Api.GetAsync("/readyz")).Status, status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "GET /readyz 200");
+
+        // Every engine is killed as soon as it appears: jobs fail on every retry and replacements die starting.
+        using var stopKilling = new CancellationTokenSource();
+        Task killing = Task.Run(async () =>
+        {
+            while (!stopKilling.IsCancellationRequested)
+            {
+                foreach (int engine in serve.EngineProcessIds())
+                {
+                    ChildProcesses.Kill(engine);
+                }
+
+                await Task.Delay(10);
+            }
+        });
+        ApiResponse refused;
+        try
+        {
+            refused = await serve.Api.GetAsync("/api/v1/point?seed=no-engine&x=0&z=0");
+        }
+        finally
+        {
+            await stopKilling.CancelAsync();
+            await killing;
+        }
+
+        Assert.True(refused.Status == HttpStatusCode.ServiceUnavailable, $"expected 503: {refused}\nlog:\n{serve.Log}");
+        Assert.Equal("application/problem+json", refused.MediaType);
+        Assert.Contains("point (0, 0) of seed", refused.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(refused.Headers.RetryAfter is not null, $"503 without Retry-After: {refused}");
+        ApiResponse answered = await Eventually.Value(
+            () => serve.Api.GetAsync("/api/v1/point?seed=no-engine&x=0&z=0"),
+            response => response.Status == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            "the point answered once engines start again");
+        Assert.Contains("\"biome\"", answered.Body, StringComparison.Ordinal);
+    }
+
     private async Task<string> PointAsync(string query)
     {
         ApiResponse response = await service.Api.GetAsync($"/api/v1/point?{query}");

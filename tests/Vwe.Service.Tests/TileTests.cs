@@ -114,6 +114,29 @@ public sealed class TileTests(ServiceFixture service) : IClassFixture<ServiceFix
         Assert.Equal(HttpStatusCode.OK, changed.Status);
     }
 
+    [Fact]
+    public async Task A_HEAD_request_answers_the_headers_of_the_GET_without_the_body()
+    {
+        string path = TilePath("biomes", new TileId(2, 1, 2));
+        using HttpResponseMessage get = await service.Api.Http.GetAsync(path);
+        byte[] png = await get.Content.ReadAsByteArrayAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+        using HttpResponseMessage head = await service.Api.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("image/png", head.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png.Length, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Equal("public, max-age=31536000, immutable", head.Headers.CacheControl?.ToString());
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Head, path);
+        revalidate.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+        using HttpResponseMessage notModified = await service.Api.Http.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
     [Theory]
     [InlineData(2, 1, -4)] // north
     [InlineData(2, 7, 5)] // south-east
@@ -184,6 +207,11 @@ public sealed class TileTests(ServiceFixture service) : IClassFixture<ServiceFix
     [InlineData("g2-e1/biomes/1/3/0/4.jpg", "'4.jpg' is not a tile y followed by .png")]
     [InlineData("g2-e1/biomes/1/3/0/4", "'4' is not a tile y followed by .png")]
     [InlineData("g2-e1/biomes/1/3/0/99999999999.png", "'99999999999.png' is not a tile y")]
+    [InlineData("g2-e1/biomes/1/%D9%A3/0/0.png", "zoom '\u0663' is not an integer")] // an Arabic-Indic 3
+    [InlineData("g2-e1/biomes/+1706363555/3/3/4.png", "seedInt '+1706363555' is written 1706363555 in a tile URL")]
+    [InlineData("g2-e1/biomes/1/03/3/4.png", "zoom '03' is written 3 in a tile URL (no '+', leading zeros or -0: a tile has one URL).")]
+    [InlineData("g2-e1/biomes/1/3/-0/4.png", "tile x '-0' is written 0")]
+    [InlineData("g2-e1/biomes/1/3/3/004.png", "tile y '004' is written 4")]
     public async Task A_malformed_tile_address_is_400_problem_json_naming_the_part(string address, string detail)
     {
         double before = (await service.Api.MetricsAsync()).SumOrZero("vwe_service_tiles_rendered_total");

@@ -51,4 +51,46 @@ public sealed class ShareLinkTests(ViewerFixture fixture)
         Assert.Empty(viewer.ConsoleErrors);
         Assert.Empty(other.ConsoleErrors);
     }
+
+    [BrowserFact]
+    public async Task A_link_with_a_seed_still_names_its_unknown_layer_and_other_tile_version_once_the_world_is_shown()
+    {
+        await using ViewerPage viewer = await fixture.NewPageAsync();
+        await viewer.OpenAsync("#seed=hnLycKKCMI&layer=roads&v=g9-e9");
+        await viewer.WaitForFirstScreenAsync();
+
+        JsonElement view = await viewer.ViewAsync();
+        Assert.Equal("biomes", view.GetProperty("layer").GetString());
+        Assert.Equal(ReferencePoints.SeedInt, view.GetProperty("seedInt").GetInt32());
+        string notes = await viewer.Page.Locator("#action-status").TextContentAsync() ?? "";
+        Assert.Contains("“roads”", notes, StringComparison.Ordinal);
+        Assert.Contains("g9-e9", notes, StringComparison.Ordinal);
+        Assert.Empty(viewer.ConsoleErrors);
+
+        // A later link without anything wrong takes the notes away.
+        await viewer.Page.EvaluateAsync("window.location.hash = '#seed=hnLycKKCMI&layer=terrain'");
+        await viewer.WaitAsync("() => window.vwe.view().layer === 'terrain'", null, "the terrain layer of the edited link");
+        Assert.Equal("", await viewer.Page.Locator("#action-status").TextContentAsync());
+    }
+
+    [BrowserFact]
+    public async Task Garbage_in_a_link_keeps_the_page_values_without_errors()
+    {
+        await using ViewerPage viewer = await fixture.NewPageAsync();
+        await viewer.OpenAsync("#seed=hnLycKKCMI&x=NaN&z=800&zoom=2.5");
+        await viewer.WaitForFirstScreenAsync();
+        JsonElement first = await viewer.ViewAsync();
+        Assert.Equal(0, first.GetProperty("x").GetDouble(), 0.5);
+        Assert.Equal(0, first.GetProperty("z").GetDouble(), 0.5);
+
+        // Empty seeds are no seed (the world stays, no error); a centre far beyond the map goes to its nearest corner.
+        await viewer.Page.EvaluateAsync("window.location.hash = '#seed=&seedInt=&x=1e308&z=-1e308&zoom=1e300'");
+        await viewer.WaitAsync("() => { const v = window.vwe.view(); return v.zoom > 2 && !v.moving && !v.loading; }", null, "the edited link's view at rest");
+
+        JsonElement view = await viewer.ViewAsync();
+        Assert.Equal(ReferencePoints.SeedInt, view.GetProperty("seedInt").GetInt32());
+        Assert.Null(await viewer.SeedErrorAsync());
+        Assert.True(view.GetProperty("x").GetDouble() > 20_000 && view.GetProperty("z").GetDouble() < -20_000, $"the south-east corner: {view}");
+        Assert.Empty(viewer.ConsoleErrors);
+    }
 }

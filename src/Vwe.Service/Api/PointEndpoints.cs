@@ -22,7 +22,8 @@ internal static class PointEndpoints
             .WithName("SamplePoint")
             .WithSummary("Biome, height, base height, river weight and forest factor at one world point (the vwe point JSON).")
             .Produces<PointSample>(StatusCodes.Status200OK, "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> SampleAsync(HttpRequest request, PointBatcher points, CancellationToken cancellationToken)
@@ -43,7 +44,19 @@ internal static class PointEndpoints
             return Problems.BadRequest(zProblem);
         }
 
-        PointSample sample = await points.SampleAsync(seed, x, z, cancellationToken).ConfigureAwait(false);
+        PointSample sample;
+        try
+        {
+            sample = await points.SampleAsync(seed, x, z, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (Problems.IsEnginesUnavailable(exception))
+        {
+            return Problems.EnginesUnavailable(
+                request.HttpContext.Response,
+                string.Create(CultureInfo.InvariantCulture, $"point ({x}, {z}) of seed {seed} could not be sampled"),
+                exception);
+        }
+
         return TypedResults.Content(PointSampleJson.Line(sample), "application/json");
     }
 

@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
-using Vwe.Engines;
 using Vwe.Maps.Tiles;
-using Vwe.Pool;
 using Vwe.Service.Tiles;
 using Vwe.WorldGen;
 
@@ -22,14 +20,14 @@ internal static class TileEndpoints
 {
     private const string Immutable = "public, max-age=31536000, immutable";
 
-    private const int RetryAfterSeconds = 5;
+    private const string TilePattern = "/tiles/{tileVersion}/{layer}/{seedInt}/{z}/{x}/{file}";
 
     public static void MapTiles(this RouteGroupBuilder api)
     {
         api.MapGet("/tiles", Describe)
             .WithName("DescribeTiles")
             .WithSummary("The tile grid (size, levels, layers) and the URL template of this server's tiles.");
-        api.MapGet("/tiles/{tileVersion}/{layer}/{seedInt}/{z}/{x}/{file}", GetTileAsync)
+        api.MapGet(TilePattern, GetTileAsync)
             .WithName("GetTile")
             .WithSummary("One 256×256 map tile as PNG; {file} is the tile row y followed by .png.")
             .Produces(StatusCodes.Status200OK, contentType: "image/png")
@@ -37,6 +35,10 @@ internal static class TileEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        // HEAD: the GET's headers (length, ETag, caching) without its body, as for any static file; caches and link
+        // checkers ask it. Kestrel drops the body. Left out of the OpenAPI document, where it would repeat GetTile.
+        api.MapMethods(TilePattern, [HttpMethods.Head], GetTileAsync).ExcludeFromDescription();
     }
 
     private static Ok<TilesResponse> Describe() => TypedResults.Ok(new TilesResponse(
@@ -69,13 +71,9 @@ internal static class TileEndpoints
         {
             tile = await tiles.GetAsync(key, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is PoolTimeoutException or EnginesCannotStartException or EngineFailedException or PoolClosedException)
+        catch (Exception exception) when (Problems.IsEnginesUnavailable(exception))
         {
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            return Problems.Make(
-                StatusCodes.Status503ServiceUnavailable,
-                "Engines unavailable",
-                $"tile {key} could not be rendered now ({exception.Message.TrimEnd('.')}); try again shortly.");
+            return Problems.EnginesUnavailable(context.Response, $"tile {key} could not be rendered", exception);
         }
 
         context.Response.Headers.CacheControl = Immutable;
@@ -104,22 +102,24 @@ internal static class TileEndpoints
 
         if (!TryInt(seedInt, out _))
         {
-            return $"seedInt '{seedInt}' is not an int (-2147483648..2147483647); GET {ApiPaths.Root}/seed?text=TEXT gives the int of a seed text.";
+            return Respelled("seedInt", seedInt)
+                ?? $"seedInt '{seedInt}' is not an int (-2147483648..2147483647); GET {ApiPaths.Root}/seed?text=TEXT gives the int of a seed text.";
         }
 
         if (!TryInt(z, out int zoom))
         {
-            return $"zoom '{z}' is not an integer; use {TileGrid.MinZoom}..{TileGrid.MaxZoom}.";
+            return Respelled("zoom", z) ?? $"zoom '{z}' is not an integer; use {TileGrid.MinZoom}..{TileGrid.MaxZoom}.";
         }
 
         if (!TryInt(x, out int column))
         {
-            return $"tile x '{x}' is not an integer.";
+            return Respelled("tile x", x) ?? $"tile x '{x}' is not an integer.";
         }
 
         if (!TryRow(file, out int row))
         {
-            return $"'{file}' is not a tile y followed by .png, e.g. 3.png.";
+            return (file.EndsWith(".png", StringComparison.Ordinal) ? Respelled("tile y", file[..^4]) : null)
+                ?? $"'{file}' is not a tile y followed by .png, e.g. 3.png.";
         }
 
         return TileGrid.Check(new TileId(zoom, column, row)) ?? "the tile address is not valid.";
@@ -131,6 +131,17 @@ internal static class TileEndpoints
         return file.EndsWith(".png", StringComparison.Ordinal) && TryInt(file[..^4], out row);
     }
 
+    /// <summary>
+    /// An int written the one way the URL template's numbers are: no '+', no leading zeros, no "-0". A tile has one
+    /// URL, as its layer has one spelling, so every cache on the way keeps one copy of it.
+    /// </summary>
     private static bool TryInt(string text, out int value) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value)
+        && text == value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>For an int written another way ("07", "+7", "-0"), how to write it; null for text that is no int at all.</summary>
+    private static string? Respelled(string part, string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)
+            ? string.Create(CultureInfo.InvariantCulture, $"{part} '{text}' is written {value} in a tile URL (no '+', leading zeros or -0: a tile has one URL).")
+            : null;
 }

@@ -1,3 +1,4 @@
+using Vwe.Engines.Jobs;
 using Vwe.Engines.Lifecycle;
 using Vwe.Engines.Processes;
 using Vwe.Engines.Remote;
@@ -109,6 +110,27 @@ public class ProcessEngineFaultTests
         await engine.Exited.WaitAsync(TestEngines.Patience);
         Assert.False(ChildProcesses.IsAlive(processId));
         Assert.Empty(temp.Entries());
+    }
+
+    [Fact]
+    public async Task An_engine_killed_while_idle_fails_its_next_job_as_the_engines_failure_so_the_job_can_go_elsewhere()
+    {
+        await using ProcessEngine engine = await TestEngines.StartProcessAsync([]);
+        var job = new SampleJob(World.Seed, new SamplePoints([0, 0]), SampleFields.Biome);
+        await engine.SampleAsync(job, CancellationToken.None).WaitAsync(TestEngines.Patience);
+        await engine.ResetAsync(CancellationToken.None).WaitAsync(TestEngines.Patience);
+
+        // Killed between jobs, as the OOM killer might: the pool may have lent it just before it noticed.
+        ChildProcesses.Kill(engine.ProcessId!.Value);
+        await engine.Exited.WaitAsync(TestEngines.Patience);
+
+        Assert.Equal(EngineState.Unhealthy, engine.State);
+        var loaded = await Assert.ThrowsAsync<EngineFailedException>(() => engine.SampleAsync(job, CancellationToken.None).WaitAsync(TestEngines.Patience));
+        var other = await Assert.ThrowsAsync<EngineFailedException>(
+            () => engine.SampleAsync(job with { Seed = World.Seed + 1 }, CancellationToken.None).WaitAsync(TestEngines.Patience));
+        Assert.Equal(engine.Id, loaded.EngineId);
+        Assert.Equal(engine.Id, other.EngineId);
+        Assert.Equal(EngineState.Unhealthy, engine.State);
     }
 
     [Fact]

@@ -25,6 +25,7 @@ const page = {
   grid: null,
   seedRequest: 0,
   moving: false,
+  linkNote: '',
 };
 
 // For the browser tests and the bench: one entry per world or layer shown ({ seedInt, layer, newWorld, ms }: from
@@ -225,24 +226,37 @@ function setGrid(on) {
   updateShareHash();
 }
 
-/** Applies a share link (on load, or when the hash is changed by hand): view, layer, grid, then the seed. */
+/**
+ * Applies a share link (on load, or when the hash is changed by hand): view, layer, grid, then the seed. What it
+ * could not use (an unknown layer, another tile version) is noted beside the share button, where loading the
+ * world does not write over it.
+ */
 async function applyShareLink(link) {
+  const notes = [];
   if (link.x !== undefined) {
-    page.map.setView(toLatLng(link.x, link.z), link.zoom ?? page.map.getZoom(), { animate: false });
+    // The map keeps its centre within one window of the world, but Leaflet's projection overflows for centres
+    // near 1e308 m (a wrong corner, or an "Invalid LatLng (NaN, NaN)" thrown): clamp first.
+    const inMap = (metres) => Math.min(WORLD_SIZE, Math.max(-WORLD_SIZE, metres));
+    page.map.setView(toLatLng(inMap(link.x), inMap(link.z)), link.zoom ?? page.map.getZoom(), { animate: false });
   }
   if (link.layer !== undefined) {
     if (page.info.layers.includes(link.layer)) {
       setLayer(link.layer);
     } else {
-      setWorldStatus(`The link's layer “${link.layer}” is not one of ${page.info.layers.join(', ')}; showing ${page.layer}.`, 'error');
+      notes.push(`The link's layer “${link.layer}” is not one of ${page.info.layers.join(', ')}; showing ${page.layer}.`);
     }
   }
   if (link.grid !== undefined) {
     setGrid(link.grid);
   }
   if (link.tileVersion !== undefined && link.tileVersion !== page.info.tileVersion) {
-    setWorldStatus(`This link was made with tiles ${link.tileVersion}; this server draws ${page.info.tileVersion}, so details may differ.`, 'error');
+    notes.push(`This link was made with tiles ${link.tileVersion}; this server draws ${page.info.tileVersion}, so details may differ.`);
   }
+  const note = notes.join(' ');
+  if (note !== '' || $('action-status').textContent === page.linkNote) {
+    setActionStatus(note, note === '' ? 'ok' : 'error');
+  }
+  page.linkNote = note;
   const seedInput = link.seedText ?? link.seedIntText;
   if (seedInput !== undefined) {
     const asInt = link.seedText === undefined;

@@ -3,14 +3,15 @@
 
 /**
  * Reads a hash into { seedText | seedInt, x, z, zoom, layer, grid, tileVersion }; fields that are missing or
- * malformed are left out (the page keeps its current value), so a hand-edited link degrades gracefully.
+ * malformed are left out (the page keeps its current value), so a hand-edited link degrades gracefully. An empty
+ * seed or seedInt counts as missing.
  */
 export function parseShareHash(hash) {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const view = {};
-  if (params.has('seed')) {
+  if (params.get('seed')) {
     view.seedText = params.get('seed');
-  } else if (params.has('seedInt')) {
+  } else if (params.get('seedInt')?.trim()) {
     view.seedIntText = params.get('seedInt');
   }
   const x = finite(params.get('x'));
