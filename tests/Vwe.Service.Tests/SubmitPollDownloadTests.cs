@@ -76,6 +76,24 @@ public sealed class SubmitPollDownloadTests(ServiceFixture service) : IClassFixt
     }
 
     [Fact]
+    public async Task A_HEAD_request_for_a_file_answers_its_length_etag_and_ranges_without_the_body()
+    {
+        ServiceApi api = service.Api;
+        await api.WaitForSuccessAsync(ServiceApi.JobId(await api.SubmitAcceptedAsync(World.Request)));
+        string path = $"/api/v1/worlds/{World.WorldKey}/grid.bin";
+        long size = (await api.DownloadAsync(World.WorldKey, "grid.bin")).LongLength;
+
+        using var request = new HttpRequestMessage(HttpMethod.Head, path);
+        using HttpResponseMessage head = await api.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(size, head.Content.Headers.ContentLength);
+        Assert.Equal($"\"{World.GridSha256}\"", head.Headers.ETag?.ToString());
+        Assert.Contains("bytes", head.Headers.AcceptRanges);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_world_already_cached_is_answered_200_with_the_same_job_shape_and_world_key()
     {
         ServiceApi api = service.Api;

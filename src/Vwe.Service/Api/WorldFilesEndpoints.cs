@@ -21,18 +21,23 @@ internal static class WorldFilesEndpoints
 
     private const string Revalidate = "public, no-cache";
 
+    private const string FilePattern = "/worlds/{worldKey}/{file}";
+
     public static void MapWorldFiles(this RouteGroupBuilder api)
     {
         api.MapGet("/worlds/{worldKey}/", ListFiles)
             .WithName("ListWorldFiles")
             .WithSummary("The files the cache holds for a world.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/worlds/{worldKey}/{file}", GetFile)
+        api.MapGet(FilePattern, GetFile)
             .WithName("GetWorldFile")
             .WithSummary("One file of a cached world, with its SHA-256 as ETag.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        // HEAD, as for tiles: download managers ask it (length, ETag, Accept-Ranges) before a ranged GET.
+        api.MapMethods(FilePattern, [HttpMethods.Head], GetFile).ExcludeFromDescription();
     }
 
     private static Results<Ok<WorldResponse>, ProblemHttpResult> ListFiles(string worldKey, WorldCache cache) =>
