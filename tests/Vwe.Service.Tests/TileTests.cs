@@ -294,21 +294,6 @@ public sealed class TileTests(ServiceFixture service) : IClassFixture<ServiceFix
     private static byte[] PaintInProcess(string layer, TileId tile)
     {
         Assert.True(TileLayers.TryParse(layer, out TileLayer parsed));
-        TileRegion region = TileGrid.Region(tile, parsed);
-        WorldGenerator world = SharedGenerators.Fork(Seed);
-        var biomes = new ushort[region.Count];
-        var heights = new float[region.Count];
-        for (int row = 0; row < region.Rows; row++)
-        {
-            for (int column = 0; column < region.Columns; column++)
-            {
-                (float x, float z) = region.At(row, column);
-                int index = (row * region.Columns) + column;
-                heights[index] = world.Sample(x, z, out Biome biome, out _);
-                biomes[index] = (ushort)biome;
-            }
-        }
-
-        return TilePainter.Paint(parsed, region, biomes, parsed == TileLayer.Terrain ? heights : []);
+        return ReferenceTiles.Paint(SharedGenerators.Fork(Seed), tile, parsed);
     }
 }

@@ -129,24 +129,5 @@ public class TilePainterTests(HnWorld world)
         Assert.Throws<ArgumentException>(() => TilePainter.Paint(TileLayer.Biomes, region, new ushort[region.Count], []));
     }
 
-    /// <summary>Samples the tile's region with the generator, as an engine does, and paints it.</summary>
-    private byte[] Paint(TileId tile, TileLayer layer)
-    {
-        TileRegion region = TileGrid.Region(tile, layer);
-        WorldGenerator generator = world.Generator.Fork();
-        var biomes = new ushort[region.Count];
-        var heights = new float[region.Count];
-        for (int row = 0; row < region.Rows; row++)
-        {
-            for (int column = 0; column < region.Columns; column++)
-            {
-                (float x, float z) = region.At(row, column);
-                int index = (row * region.Columns) + column;
-                heights[index] = generator.Sample(x, z, out Biome biome, out _);
-                biomes[index] = (ushort)biome;
-            }
-        }
-
-        return TilePainter.Paint(layer, region, biomes, layer == TileLayer.Terrain ? heights : []);
-    }
+    private byte[] Paint(TileId tile, TileLayer layer) => ReferenceTiles.Paint(world.Generator.Fork(), tile, layer);
 }
