@@ -75,29 +75,11 @@ internal sealed class TestPool : IAsyncDisposable
     public ExportJob Job(string seedText, GridSpec? grid = null, string? folder = null) => new(
         StableHash.WorldSeed(seedText), seedText, grid ?? SmallGrid, ExportFormats.Bin, GridLayers.None, Output.Combine(folder ?? seedText));
 
-    /// <summary>
-    /// Exports <paramref name="job"/>'s world in this process (no engine, no pool) and checks the pooled export's grid.bin and
-    /// manifest.json equal it byte for byte (run.json holds timings, so it differs).
-    /// </summary>
+    /// <summary>The pooled export of <paramref name="job"/> landed in its folder with the in-process export's data files.</summary>
     public void AssertSameAsInProcess(ExportJob job, ExportOutcome outcome)
     {
-        string expected = Output.Combine("in-process", Path.GetFileName(job.OutputDirectory));
-        WorldExporter.Export(new ExportRequest
-        {
-            Generator = new WorldGenerator(job.Seed),
-            SeedText = job.SeedText,
-            Grid = job.Grid,
-            Formats = job.Formats,
-            Layers = job.Layers,
-            OutputDirectory = expected,
-        });
         Assert.Equal(job.OutputDirectory, outcome.OutputDirectory);
-        foreach (string name in new[] { "grid.bin", "manifest.json" })
-        {
-            byte[] wanted = File.ReadAllBytes(Path.Combine(expected, name));
-            byte[] actual = File.ReadAllBytes(Path.Combine(outcome.OutputDirectory, name));
-            Assert.True(wanted.AsSpan().SequenceEqual(actual), $"{name} of {job.SeedText} differs from the in-process export");
-        }
+        InProcessExport.AssertSameDataFiles(job, outcome.OutputDirectory, Output);
     }
 
     /// <summary>The process id of the engine with <paramref name="id"/>, as the pool's snapshot shows it.</summary>

@@ -2,9 +2,12 @@ using Vwe.Engines.Jobs;
 using Vwe.Maps.Export;
 using Vwe.WorldGen;
 
-namespace Vwe.Engines.Containers.Tests.Support;
+namespace Vwe.Tests;
 
-/// <summary>The reference: a job's world exported in this process, no engine at all; its data files compared byte for byte.</summary>
+/// <summary>
+/// The reference for any engine's export: the job's world exported in this process, no engine and no pool; every data
+/// file compared byte for byte (run.json holds timings, so it is left out).
+/// </summary>
 internal static class InProcessExport
 {
     public static void AssertSameDataFiles(ExportJob job, string actualFolder, TempDirectory scratch)
