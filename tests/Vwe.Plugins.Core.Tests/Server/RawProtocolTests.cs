@@ -45,8 +45,7 @@ public sealed class RawProtocolTests
     public async Task A_hello_of_another_version_or_none_is_refused_and_the_connection_stays_open()
     {
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
 
         Message other = await client.AskAsync(new Request { Id = 1, Op = Ops.Hello, Protocol = 2 });
         Assert.Equal(ErrorCodes.UnsupportedProtocol, other.Code);
@@ -62,8 +61,7 @@ public sealed class RawProtocolTests
     public async Task Unknown_ops_and_unreadable_lines_are_answered_and_reading_goes_on()
     {
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
 
         Message unknown = await client.AskAsync(new Request { Id = 1, Op = "teleport" });
         Assert.Equal(ErrorCodes.UnknownOp, unknown.Code);
@@ -114,8 +112,7 @@ public sealed class RawProtocolTests
     {
         using var temp = new TempDirectory();
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
 
         Request request = make(temp.Combine("out"));
         Message answer = await client.AskAsync(request);
@@ -134,8 +131,7 @@ public sealed class RawProtocolTests
     {
         using var temp = new TempDirectory();
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
         string folder = temp.Combine("holiday-photos");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "beach.jpg"), "not an export");
@@ -152,8 +148,7 @@ public sealed class RawProtocolTests
     {
         using var temp = new TempDirectory();
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
         File.WriteAllText(temp.Combine("file"), "x");
 
         Message answer = await client.AskAsync(Export(temp.Combine("file", "out")));
@@ -168,8 +163,7 @@ public sealed class RawProtocolTests
     {
         using var temp = new TempDirectory();
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
         Directory.CreateDirectory(temp.Combine("target"));
         Directory.CreateSymbolicLink(temp.Combine("link"), temp.Combine("target"));
 
@@ -185,8 +179,7 @@ public sealed class RawProtocolTests
     {
         using var temp = new TempDirectory();
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
         string folder = temp.Combine("nested", "out");
 
         Message first = await client.AskAsync(Export(folder, id: 1, layers: ["river", "forest"]));
@@ -230,8 +223,7 @@ public sealed class RawProtocolTests
             },
         };
         using var server = new TestServer(worlds);
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
 
         await client.SendAsync(new Request { Id = 1, Op = Ops.Load, SeedInt = Seed });
         Assert.True(loading.Wait(Patience.Long));
@@ -263,8 +255,7 @@ public sealed class RawProtocolTests
     {
         using var temp = new TempDirectory();
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
 
         Message exported = await client.AskAsync(Export(temp.Combine("out"), size: 64, pixelSize: 300, layers: ["river"]));
         Assert.Equal(MessageTypes.Result, exported.Type);
@@ -287,8 +278,7 @@ public sealed class RawProtocolTests
     public async Task A_reset_without_keeping_worlds_unloads_them()
     {
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
         await client.AskAsync(new Request { Id = 1, Op = Ops.Load, SeedInt = Seed });
 
         Message kept = await client.AskAsync(new Request { Id = 2, Op = Ops.Reset });
@@ -303,8 +293,7 @@ public sealed class RawProtocolTests
     public async Task The_worlds_kept_are_the_most_recently_used_up_to_maxWorlds()
     {
         using var server = new TestServer(maxWorlds: 2);
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
 
         await client.AskAsync(new Request { Id = 1, Op = Ops.Load, SeedInt = 1 });
         await client.AskAsync(new Request { Id = 2, Op = Ops.Load, SeedInt = 2 });
@@ -341,8 +330,7 @@ public sealed class RawProtocolTests
     public async Task Shutdown_is_answered_last_with_Stopped_and_the_server_asks_its_host_to_stop()
     {
         using var server = new TestServer();
-        (RawClient client, _) = await RawClient.ConnectAsync(server.Endpoint);
-        await using RawClient owned = client;
+        await using RawClient client = (await RawClient.ConnectAsync(server.Endpoint)).Client;
 
         Message stopped = await client.AskAsync(Request.Shutdown(1));
 
